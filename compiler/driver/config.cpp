@@ -1,0 +1,66 @@
+#include "compiler/driver/config.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace replyc {
+
+std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start) {
+  std::error_code ec;
+  std::filesystem::path dir =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(start), ec);
+  if (ec)
+    return std::nullopt;
+  if (!std::filesystem::is_directory(dir, ec))
+    dir = dir.parent_path();
+  while (true) {
+    if (std::filesystem::is_regular_file(dir / "replyc.json", ec))
+      return dir;
+    if (!dir.has_parent_path() || dir.parent_path() == dir)
+      return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+ProjectConfig load_project_config(const std::filesystem::path& root) {
+  ProjectConfig config;
+  config.root = root;
+  const auto path = root / "replyc.json";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return config;
+  config.file = path;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    config.error = "replyc.json is not a JSON object";
+    return config;
+  }
+  if (const auto it = json.find("failOn"); it != json.end()) {
+    if (const auto severity =
+            it->is_string() ? parse_severity(it->get<std::string>()) : std::nullopt) {
+      config.fail_on = severity;
+    } else {
+      config.error = "\"failOn\" must be \"error\", \"warning\" or \"note\"";
+    }
+  }
+  if (const auto it = json.find("lang"); it != json.end()) {
+    if (it->is_string()) {
+      config.language = it->get<std::string>();
+    } else {
+      config.error = "\"lang\" must be a string";
+    }
+  }
+  if (const auto it = json.find("policy"); it != json.end()) {
+    if (it->is_object()) {
+      config.policy = *it;
+    } else {
+      config.error = "\"policy\" must be an object";
+    }
+  }
+  return config;
+}
+
+}  // namespace replyc

@@ -1,0 +1,63 @@
+#include "compiler/sema/project.hpp"
+
+namespace replyc::sema {
+
+void Project::index_snippets() {
+  visible_.clear();
+  for (const auto& module : modules) {
+    auto& table = visible_[module.get()];
+    auto add_from = [&](const Module& source) {
+      for (const auto& block : source.ast.blocks) {
+        if (block.kind == ast::BlockKind::Snippet && !block.id.text.empty())
+          table.emplace(block.id.text, SnippetSymbol{&block, &source});
+      }
+    };
+    add_from(*module);
+    for (const Module* imported : module->imports)
+      add_from(*imported);
+  }
+}
+
+const SnippetSymbol* Project::find_snippet(const Module& from, std::string_view id) const {
+  const auto table = visible_.find(&from);
+  if (table == visible_.end())
+    return nullptr;
+  const auto it = table->second.find(id);
+  return it == table->second.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Project::visible_snippet_ids(const Module& from) const {
+  std::vector<std::string> ids;
+  const auto table = visible_.find(&from);
+  if (table == visible_.end())
+    return ids;
+  for (const auto& [id, symbol] : table->second)
+    ids.push_back(id);
+  return ids;
+}
+
+const Module* Project::module_of(FileId file) const {
+  for (const auto& module : modules) {
+    if (module->file == file)
+      return module.get();
+  }
+  return nullptr;
+}
+
+const ast::LocaleBlock* find_locale(const ast::Block& block, std::string_view tag) {
+  for (const auto& locale : block.locales) {
+    if (locale.tag.text == tag)
+      return &locale;
+  }
+  const auto dash = tag.find('-');
+  if (dash == std::string_view::npos)
+    return nullptr;
+  const auto language = tag.substr(0, dash);
+  for (const auto& locale : block.locales) {
+    if (locale.tag.text == language)
+      return &locale;
+  }
+  return nullptr;
+}
+
+}  // namespace replyc::sema
