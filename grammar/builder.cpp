@@ -146,6 +146,7 @@ void Builder::block_head(ast::BlockKind kind, ast::Name id, ByteRange keyword, B
   pending_suppressions_.clear();
   out_.blocks.push_back(std::move(block));
   params_indent_.reset();
+  in_orphan_locale_ = false;
 }
 
 void Builder::header_line_begin(std::uint32_t indent, std::uint32_t offset) {
@@ -223,6 +224,7 @@ void Builder::locale_header(ast::Name tag, ByteRange range) {
   auto* block = current_block();
   if (block == nullptr) {
     add(Code::OrphanLocale, range, {tag.text});
+    in_orphan_locale_ = true;
     return;
   }
   ast::LocaleBlock locale;
@@ -389,7 +391,7 @@ void Builder::section_end(std::uint32_t end) {
     locale->sections.push_back(std::move(*section_));
     locale->range.end = end;
     extend_block(end);
-  } else {
+  } else if (!in_orphan_locale_) {
     add(Code::OrphanSection, section_->name.range, {section_->name.text});
   }
   section_.reset();

@@ -76,6 +76,7 @@ class Builder {
     std::vector<ast::Word> words;
   } header_;
   std::optional<std::uint32_t> params_indent_;
+  bool in_orphan_locale_ = false;  // sections under an orphan [tag] were reported with it
 
   // Section being parsed and its open placeholders (innermost last).
   std::optional<ast::Section> section_;

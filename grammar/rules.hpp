@@ -177,7 +177,7 @@ struct statement
 };
 // Skips a statement that could not be parsed: its first line and any continuation lines.
 struct bad_statement
-    : p::seq<p::not_at<p::eof>, rest_of_line, line_end,
+    : p::seq<p::sor<p::seq<p::plus<line_char>, line_end>, newline>,
              p::star<p::star<empty_line>, indent, p::not_at<line_end>, rest_of_line, line_end>> {};
 struct byte_order_mark : p::string<'\xEF', '\xBB', '\xBF'> {};
 struct file : p::seq<p::opt<byte_order_mark>,

@@ -54,7 +54,10 @@ char32_t decode(std::string_view text, std::size_t& offset) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char c = s[offset];
   const std::size_t len = sequence_length(c);
-  if (len == 1 || offset + len > text.size()) {
+  bool well_formed = len > 1 && offset + len <= text.size();
+  for (std::size_t k = 1; well_formed && k < len; ++k)
+    well_formed = (s[offset + k] & 0xC0) == 0x80;
+  if (!well_formed) {  // invalid input: one byte, one (replacement) character
     ++offset;
     return c;
   }

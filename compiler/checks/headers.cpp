@@ -106,6 +106,9 @@ void check_marketplaces(const sema::Module& module, const ast::Block& block, Con
     std::string upper = word.text;
     std::transform(upper.begin(), upper.end(), upper.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    // Amazon's UK marketplace is often written with the ISO code GB.
+    if (upper == "GB")
+      upper = "UK";
     const auto guess = sema::find_marketplace(upper) ? std::optional<std::string>(upper)
                                                      : closest_match(upper, codes);
     if (guess)

@@ -19,11 +19,11 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     return 2;
 
   ProjectSetup setup = prepare_project(common, inputs.files.front());
-  if (!setup.config_error.empty()) {
-    std::cerr << "replyc: error: " << setup.config_error << "\n";
-    return 2;
-  }
   Compilation compilation(setup.options);
+  if (!setup.config.error.empty()) {
+    compilation.report_config_problem(*setup.config.file, setup.config.text,
+                                      setup.config.error_offset, setup.config.error);
+  }
   for (const auto& file : inputs.files) {
     if (auto error = compilation.add_input(file)) {
       std::cerr << "replyc: error: cannot read '" << display_path(file, setup.options.display_base)

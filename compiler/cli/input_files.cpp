@@ -5,9 +5,13 @@
 namespace replyc::cli {
 namespace {
 
+// Hidden folders, node_modules, and nested projects (a folder with its own replyc.json is checked
+// on its own, with its own settings, when named on the command line).
 bool skipped_directory(const std::filesystem::path& dir) {
   const std::string name = dir.filename().string();
-  return (name.size() > 1 && name[0] == '.') || name == "node_modules";
+  std::error_code ec;
+  return (name.size() > 1 && name[0] == '.') || name == "node_modules" ||
+         std::filesystem::exists(dir / "replyc.json", ec);
 }
 
 }  // namespace

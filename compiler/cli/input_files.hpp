@@ -11,7 +11,8 @@ struct InputFiles {
   std::vector<std::string> errors;           // paths that do not exist or hold no .reply file
 };
 
-// Directories are searched recursively for *.reply (hidden folders and node_modules skipped);
+// Directories are searched recursively for *.reply (hidden folders, node_modules and nested
+// projects — folders below with their own replyc.json — skipped);
 // files are taken as given, whatever their extension.
 InputFiles collect_inputs(const std::vector<std::string>& paths);
 

@@ -19,9 +19,6 @@ ProjectSetup prepare_project(const CommonOptions& common,
     root = std::filesystem::weakly_canonical(root, ec);
   }
   setup.config = load_project_config(root);
-  if (!setup.config.error.empty()) {
-    setup.config_error = setup.config.file->generic_string() + ": " + setup.config.error;
-  }
 
   if (common.language) {
     setup.language = *common.language;

@@ -15,7 +15,6 @@ struct ProjectSetup {
   ProjectConfig config;
   CompileOptions options;
   UiLanguage language = UiLanguage::English;
-  std::string config_error;  // non-empty: replyc.json is unusable (a usage error)
   std::shared_ptr<FileSystem> files;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compiler/base/utf8.hpp"
 #include "compiler/diag/catalog.hpp"
 #include "compiler/diag/render.hpp"
 
@@ -34,34 +35,54 @@ std::string_view severity_color(Severity severity) {
   return kRed;
 }
 
-// The line as printed: tabs expanded to the next multiple of four, like display_column counts.
-std::string expand_tabs(std::string_view line) {
+// The line as printed: tabs expanded to the next multiple of four (as display_column counts),
+// control characters shown as their Control Pictures and bytes that are not UTF-8 as U+FFFD, so
+// that the terminal shows exactly as many cells as display_column counted.
+std::string printable_line(std::string_view line) {
   std::string out;
   std::uint32_t cells = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\t') {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const std::size_t before = i;
+    const char32_t cp = utf8::decode(line, i);
+    const bool invalid = i - before == 1 && cp >= 0x80;
+    if (invalid) {
+      out += "\xEF\xBF\xBD";
+      ++cells;
+    } else if (cp == '\t') {
       const std::uint32_t next = (cells / 4 + 1) * 4;
       out.append(next - cells, ' ');
       cells = next;
-      continue;
+    } else if (cp < 0x20 || cp == 0x7F) {
+      utf8::append(out, cp == 0x7F ? char32_t{0x2421} : char32_t{0x2400} + cp);
+      ++cells;
+    } else {
+      utf8::append(out, cp);
+      cells += static_cast<std::uint32_t>(utf8::display_width(cp));
     }
-    out += line[i];
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80)
-      ++cells;  // close enough for tabs
   }
   return out;
 }
 
+std::size_t line_number_width(const Location& where, const SourceManager& sources) {
+  if (!where.valid())
+    return 1;
+  const auto& file = sources.file(where.file);
+  return std::to_string(file.lines.line_of(where.range.begin) + 1).size();
+}
+
 void render_snippet(std::string& out, const Location& where, const SourceManager& sources,
-                    const HumanStyle& style, char marker, std::string_view color) {
+                    const HumanStyle& style, char marker, std::string_view color,
+                    std::size_t gutter_width) {
   const auto& file = sources.file(where.file);
   const auto start = file.lines.locate(where.range.begin);
-  out += fmt::format("{}{} {}:{}:{}\n", std::string(1, ' '), paint("-->", kBlue, style),
-                     file.display_name, start.line, start.column);
+  const std::string gutter(gutter_width, ' ');
+  out += fmt::format("{}{} {}:{}:{}\n", gutter, paint("-->", kBlue, style), file.display_name,
+                     start.line, start.column);
   const std::uint32_t line_index = start.line - 1;
   const std::string_view line = file.lines.line_text(line_index);
-  const std::string number = std::to_string(start.line);
-  const std::string gutter(number.size(), ' ');
+  std::string number = std::to_string(start.line);
+  number.insert(0, gutter_width - number.size(), ' ');
   const std::uint32_t line_begin = file.lines.line_start(line_index);
   const std::uint32_t end_in_line = std::min<std::uint32_t>(
       where.range.end - line_begin, static_cast<std::uint32_t>(line.size()));
@@ -70,7 +91,7 @@ void render_snippet(std::string& out, const Location& where, const SourceManager
   const std::uint32_t width = std::max<std::uint32_t>(1, to - from);
   out += fmt::format("{} {}\n", gutter, paint("|", kBlue, style));
   out += fmt::format("{} {} {}\n", paint(number, kBlue, style), paint("|", kBlue, style),
-                     expand_tabs(line));
+                     printable_line(line));
   out += fmt::format("{} {} {}{}\n", gutter, paint("|", kBlue, style), std::string(from, ' '),
                      paint(std::string(width, marker), color, style));
 }
@@ -87,21 +108,26 @@ std::string render_human(const Diagnostic& diagnostic, const SourceManager& sour
     header += fmt::format("[{}]", diagnostic.rule);
   out += fmt::format("{}{}\n", paint(header, color, style),
                      paint(": " + format_message(diagnostic, style.language), kBold, style));
+  // One gutter width for the whole diagnostic, so that every `|` lines up.
+  std::size_t width = line_number_width(diagnostic.where, sources);
+  for (const auto& note : diagnostic.notes)
+    width = std::max(width, line_number_width(note.where, sources));
+  const std::string pad(width + 1, ' ');
   if (diagnostic.where.valid()) {
-    render_snippet(out, diagnostic.where, sources, style, '^', color);
+    render_snippet(out, diagnostic.where, sources, style, '^', color, width);
   }
   for (const auto& note : diagnostic.notes) {
     const std::string text = format_message(note.message, style.language);
     if (note.where.valid()) {
       out += fmt::format("{}: {}\n", paint("note", kCyan, style), text);
-      render_snippet(out, note.where, sources, style, '-', kBlue);
+      render_snippet(out, note.where, sources, style, '-', kBlue, width);
     } else {
-      out +=
-          fmt::format("  {} {}: {}\n", paint("=", kBlue, style), paint("note", kBold, style), text);
+      out += fmt::format("{}{} {}: {}\n", pad, paint("=", kBlue, style),
+                         paint("note", kBold, style), text);
     }
   }
   for (const auto& fix : diagnostic.fixes) {
-    out += fmt::format("  {} {}: {}\n", paint("=", kBlue, style), paint("help", kGreen, style),
+    out += fmt::format("{}{} {}: {}\n", pad, paint("=", kBlue, style), paint("help", kGreen, style),
                        format_message(fix.label, style.language));
   }
   return out;

@@ -89,6 +89,16 @@ std::optional<std::string> Compilation::add_input(const std::filesystem::path& p
   return std::nullopt;
 }
 
+void Compilation::report_config_problem(const std::filesystem::path& path, std::string text,
+                                        std::uint32_t offset, std::string message) {
+  const FileId id = sources_.add(path, display_name(path), std::move(text));
+  const auto size = static_cast<std::uint32_t>(sources_.file(id).text.size());
+  const std::uint32_t begin = std::min(offset, size);
+  const std::uint32_t end = begin < size ? begin + 1 : begin;
+  diagnostics_.push_back(
+      make_diagnostic(Code::InvalidConfig, {id, {begin, end}}, {std::move(message)}));
+}
+
 void Compilation::resolve_imports() {
   // Modules are appended while we walk, so iterate by index.
   for (std::size_t i = 0; i < project_.modules.size(); ++i) {

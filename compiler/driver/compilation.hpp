@@ -34,6 +34,9 @@ class Compilation {
 
   // Queues a file to check. Returns why it cannot be read (a usage or I/O error), if it cannot.
   std::optional<std::string> add_input(const std::filesystem::path& path);
+  // Reports a problem in the project's replyc.json as an RC0013 finding pointing into it.
+  void report_config_problem(const std::filesystem::path& path, std::string text,
+                             std::uint32_t offset, std::string message);
   void run();
 
   const SourceManager& sources() const { return sources_; }

@@ -1,5 +1,6 @@
 #include "compiler/driver/config.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -33,9 +34,18 @@ ProjectConfig load_project_config(const std::filesystem::path& root) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
-    config.error = "replyc.json is not a JSON object";
+  config.text = buffer.str();
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(config.text);
+  } catch (const nlohmann::json::parse_error& error) {
+    config.error = "not valid JSON";
+    config.error_offset = static_cast<std::uint32_t>(
+        std::min<std::size_t>(error.byte > 0 ? error.byte - 1 : 0, config.text.size()));
+    return config;
+  }
+  if (!json.is_object()) {
+    config.error = "the file must hold a JSON object";
     return config;
   }
   if (const auto it = json.find("failOn"); it != json.end()) {

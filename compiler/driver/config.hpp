@@ -15,7 +15,9 @@ struct ProjectConfig {
   std::optional<Severity> fail_on;
   std::optional<std::string> language;  // UI language for messages
   nlohmann::json policy;                // the "policy" object, handed to the policy engine
+  std::string text;                     // replyc.json itself, to point into when it is wrong
   std::string error;                    // why the file could not be used; empty when fine
+  std::uint32_t error_offset = 0;       // byte in `text` where the problem is
 };
 
 // The nearest folder at or above `start` that holds replyc.json.

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up, builds, and runs every test: C++ unit, golden and protocol tests through ctest, the
+# Node tests of the VS Code extension and of the bundle format, and the formatting check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --build-dir build --build-type RelWithDebInfo
+
+echo "== clang-format"
+scripts/check-format.sh
+
+echo "== ctest"
+ctest --test-dir build --output-on-failure --no-tests=error -j2
