@@ -293,24 +293,15 @@ void Builder::text_break(ByteRange range, bool paragraph, std::uint32_t indent) 
   current_text().push_back(std::move(part));
 }
 
-bool Builder::placeholder_open(std::uint32_t offset) {
+void Builder::placeholder_open(std::uint32_t offset) {
   if (!section_)
-    return true;
+    return;
   if (open_parts_.empty())
     errors_at_placeholder_ = error_count_;
-  std::size_t choices = 0;
-  for (const auto& part : open_parts_)
-    choices += part.kind == Kind::Choice ? 1 : 0;
-  if (choices >= kMaxChoiceDepth) {
-    add(Code::NestingTooDeep, {offset, offset + 1}, {std::to_string(kMaxChoiceDepth)});
-    mark_syntax_error();
-    return false;
-  }
   ast::TextPart part;
   part.kind = Kind::Param;
   part.range = {offset, offset + 1};
   open_parts_.push_back(std::move(part));
-  return true;
 }
 
 void Builder::snippet_ref(ast::Name id) {
@@ -320,12 +311,23 @@ void Builder::snippet_ref(ast::Name id) {
   open_parts_.back().name = std::move(id);
 }
 
-void Builder::choice_head(ast::Name selector, ast::ChoiceKind kind) {
+bool Builder::choice_head(ast::Name selector, ast::ChoiceKind kind) {
   if (open_parts_.empty())
-    return;
+    return true;
+  // Only choices count towards the limit; the placeholder being parsed is not one yet.
+  std::size_t enclosing = 0;
+  for (std::size_t i = 0; i + 1 < open_parts_.size(); ++i)
+    enclosing += open_parts_[i].kind == Kind::Choice ? 1u : 0u;
+  if (enclosing >= kMaxChoiceDepth) {
+    const std::uint32_t offset = open_parts_.back().range.begin;
+    add(Code::NestingTooDeep, {offset, offset + 1}, {std::to_string(kMaxChoiceDepth)});
+    mark_syntax_error();
+    return false;
+  }
   open_parts_.back().kind = Kind::Choice;
   open_parts_.back().choice = kind;
   open_parts_.back().name = std::move(selector);
+  return true;
 }
 
 void Builder::branch_key(ast::Name key) {

@@ -39,10 +39,10 @@ class Builder {
   void section_begin(ast::Name name, std::uint32_t begin);
   void literal(std::string_view text, ByteRange range);
   void text_break(ByteRange range, bool paragraph, std::uint32_t indent);
-  // False when choices are nested too deep; the caller abandons the placeholder.
-  bool placeholder_open(std::uint32_t offset);
+  void placeholder_open(std::uint32_t offset);
   void snippet_ref(ast::Name id);
-  void choice_head(ast::Name selector, ast::ChoiceKind kind);
+  // False when choices are nested too deep; the caller abandons the placeholder.
+  bool choice_head(ast::Name selector, ast::ChoiceKind kind);
   void branch_key(ast::Name key);
   void branch_close(std::uint32_t end);
   void param(ast::Name name);

@@ -282,8 +282,7 @@ template <>
 struct action<r::open_brace> {
   template <typename Input>
   static void apply(const Input& in, Builder& b, std::size_t&) {
-    if (!b.placeholder_open(b.offset_of(in.begin())))
-      throw p::parse_error("nesting too deep", in);
+    b.placeholder_open(b.offset_of(in.begin()));
   }
 };
 
@@ -304,10 +303,13 @@ struct action<r::choice_head> {
     while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != ',')
       ++j;
     const std::uint32_t base = b.offset_of(in.begin());
-    const auto kind = s.find("plural") != std::string_view::npos ? ast::ChoiceKind::Plural
-                                                                 : ast::ChoiceKind::Select;
-    b.choice_head({std::string(s.substr(0, j)), {base, base + static_cast<std::uint32_t>(j)}},
-                  kind);
+    // The kind is the word after the first comma (the selector itself may contain "plural").
+    const auto kind = s.find("plural", s.find(',')) != std::string_view::npos
+                          ? ast::ChoiceKind::Plural
+                          : ast::ChoiceKind::Select;
+    if (!b.choice_head({std::string(s.substr(0, j)), {base, base + static_cast<std::uint32_t>(j)}},
+                       kind))
+      throw p::parse_error("choices nested too deep", in);
   }
 };
 

@@ -23,7 +23,8 @@ std::string_view LineIndex::line_text(std::uint32_t line) const {
   const std::uint32_t begin = starts_[line];
   std::uint32_t end =
       line + 1 < starts_.size() ? starts_[line + 1] - 1 : static_cast<std::uint32_t>(text_.size());
-  if (end > begin && text_[end - 1] == '\r')
+  // Only "\r\n" ends a line: a lone '\r' at the end of the text is part of the last line.
+  if (end > begin && line + 1 < starts_.size() && text_[end - 1] == '\r')
     --end;
   return text_.substr(begin, end - begin);
 }

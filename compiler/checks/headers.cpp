@@ -43,7 +43,15 @@ void check_field_names(const sema::Module& module, const ast::Block& block, Cont
   if (!is_template)
     return;
   for (const auto& name : kRequiredTemplateFields) {
-    if (seen.count(name) == 0) {
+    const auto present = seen.find(name);
+    if (present != seen.end() && present->second->words.empty()) {
+      // `title:` with nothing after it is as good as no title.
+      context.report(make_diagnostic(Code::MissingHeaderField,
+                                     {module.file, present->second->key.range},
+                                     {block.id.text, name}));
+      continue;
+    }
+    if (present == seen.end()) {
       auto d = make_diagnostic(Code::MissingHeaderField, {module.file, block.id.range},
                                {block.id.text, name});
       d.fixes.push_back(make_fix(NoteId::InsertField, {name}, {module.file, block.header_end},

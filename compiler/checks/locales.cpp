@@ -17,8 +17,14 @@ void check_block(const sema::Module& module, const ast::Block& block, Context& c
       context.report(make_diagnostic(Code::InvalidLocaleTag, where, {locale.tag.text}));
     } else {
       languages.push_back(tag->language);
+      // Tags are case-insensitive, but one spelling keeps lookups and bundles predictable.
+      if (tag->canonical != locale.tag.text) {
+        auto d = make_diagnostic(Code::LocaleTagCase, where, {locale.tag.text, tag->canonical});
+        d.fixes.push_back(make_fix(NoteId::ReplaceWith, {tag->canonical}, where, tag->canonical));
+        context.report(std::move(d));
+      }
     }
-    const auto [it, inserted] = seen.emplace(locale.tag.text, &locale);
+    const auto [it, inserted] = seen.emplace(tag ? tag->canonical : locale.tag.text, &locale);
     if (!inserted) {
       auto d = make_diagnostic(Code::DuplicateLocale, where, {locale.tag.text, block.id.text});
       d.notes.push_back(

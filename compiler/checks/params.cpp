@@ -131,13 +131,21 @@ void check_param_part(Scope& scope, const ast::TextPart& part,
   }
 }
 
-void check_choice_part(Scope& scope, const ast::TextPart& part, const ast::LocaleBlock& locale) {
+void check_choice_part(Scope& scope, const ast::TextPart& part, const ast::LocaleBlock& locale,
+                       const std::vector<ast::Enclosing>& stack) {
   const auto it = scope.params.find(part.name.text);
   if (it == scope.params.end()) {
     report_unknown(scope, part.name);
   }
   const ast::ParamDecl* decl = it == scope.params.end() ? nullptr : it->second;
   const bool plural = part.choice == ast::ChoiceKind::Plural;
+  // An absent count has no plural form: a plural on an optional param needs a select around it.
+  if (plural && decl != nullptr && !decl->required && !guarded(part, stack)) {
+    auto d = make_diagnostic(Code::OptionalParamUnguarded, {scope.module.file, part.name.range},
+                             {part.name.text});
+    d.notes.push_back(make_note(NoteId::Declared, {}, {scope.module.file, decl->name.range}));
+    scope.context.report(std::move(d));
+  }
   if (plural && decl != nullptr) {
     const auto* type = sema::find_type(decl->type.text);
     if (type != nullptr && !type->plural_selector) {
@@ -220,7 +228,7 @@ void check_block(const sema::Module& module, const ast::Block& block, Context& c
                   if (part.kind == Kind::Param)
                     check_param_part(scope, part, stack);
                   if (part.kind == Kind::Choice)
-                    check_choice_part(scope, part, locale);
+                    check_choice_part(scope, part, locale, stack);
                   if (part.kind == Kind::Param || part.kind == Kind::Choice)
                     first_use.try_emplace(part.name.text, &locale, part.name.range);
                 });

@@ -37,12 +37,14 @@ void check_characters(FileId file, std::string_view text, std::vector<Diagnostic
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n') {
-      if (i - line_start > kMaxLineBytes) {
+      // The limit does not count the line ending, "\r\n" included.
+      const std::size_t length = i - line_start - (i > line_start && text[i - 1] == '\r' ? 1 : 0);
+      if (length > kMaxLineBytes) {
         out.push_back(make_diagnostic(
             Code::LineTooLong,
             {file,
              {static_cast<std::uint32_t>(line_start), static_cast<std::uint32_t>(line_start + 1)}},
-            {std::to_string(i - line_start), std::to_string(kMaxLineBytes)}));
+            {std::to_string(length), std::to_string(kMaxLineBytes)}));
       }
       line_start = i + 1;
       tab_reported = control_reported = false;

@@ -61,7 +61,8 @@ void check_locale(const sema::Module& module, const ast::Block& block,
       context.report(std::move(d));
       continue;
     }
-    if (is_blank_text(section.text)) {
+    // A section whose text did not parse is not empty, only broken: that is reported already.
+    if (is_blank_text(section.text) && !locale.has_syntax_errors) {
       context.report(make_diagnostic(Code::EmptySection, where, {section.name.text}));
     }
     if (r < last_rank && last_section != nullptr) {

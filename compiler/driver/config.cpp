@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/diag/language.hpp"
+
 namespace replyc {
 
 std::optional<std::filesystem::path> find_project_root(const std::filesystem::path& start) {
@@ -48,6 +50,12 @@ ProjectConfig load_project_config(const std::filesystem::path& root) {
     config.error = "the file must hold a JSON object";
     return config;
   }
+  for (const auto& [key, value] : json.items()) {
+    if (key != "failOn" && key != "lang" && key != "policy" && key != "$schema") {
+      config.error = "unknown setting \"" + key + "\" (known: failOn, lang, policy)";
+      return config;
+    }
+  }
   if (const auto it = json.find("failOn"); it != json.end()) {
     if (const auto severity =
             it->is_string() ? parse_severity(it->get<std::string>()) : std::nullopt) {
@@ -57,10 +65,10 @@ ProjectConfig load_project_config(const std::filesystem::path& root) {
     }
   }
   if (const auto it = json.find("lang"); it != json.end()) {
-    if (it->is_string()) {
+    if (it->is_string() && parse_ui_language(it->get<std::string>())) {
       config.language = it->get<std::string>();
     } else {
-      config.error = "\"lang\" must be a string";
+      config.error = "\"lang\" must be \"en\" or \"zh-CN\"";
     }
   }
   if (const auto it = json.find("policy"); it != json.end()) {

@@ -1,5 +1,7 @@
 #include "compiler/sema/project.hpp"
 
+#include <cctype>
+
 namespace replyc::sema {
 
 void Project::index_snippets() {
@@ -44,9 +46,24 @@ const Module* Project::module_of(FileId file) const {
   return nullptr;
 }
 
+namespace {
+
+bool same_tag(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 const ast::LocaleBlock* find_locale(const ast::Block& block, std::string_view tag) {
   for (const auto& locale : block.locales) {
-    if (locale.tag.text == tag)
+    if (same_tag(locale.tag.text, tag))
       return &locale;
   }
   const auto dash = tag.find('-');
@@ -54,7 +71,7 @@ const ast::LocaleBlock* find_locale(const ast::Block& block, std::string_view ta
     return nullptr;
   const auto language = tag.substr(0, dash);
   for (const auto& locale : block.locales) {
-    if (locale.tag.text == language)
+    if (same_tag(locale.tag.text, language))
       return &locale;
   }
   return nullptr;
