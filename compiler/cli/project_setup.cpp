@@ -2,6 +2,7 @@
 
 #include "compiler/base/date.hpp"
 #include "compiler/checks/source.hpp"
+#include "compiler/driver/policy_pass.hpp"
 
 namespace replyc::cli {
 
@@ -34,6 +35,14 @@ ProjectSetup prepare_project(const CommonOptions& common,
   setup.options.display_base = std::filesystem::current_path(ec);
   setup.options.today = common.today.empty() ? today_iso() : common.today;
   setup.options.files = setup.files.get();
+
+  // The policy packs are compiled in; only the project's overrides can make them fail to load.
+  auto policy = load_policy(setup.config.policy);
+  if (!policy.errors.empty() && setup.config.error.empty()) {
+    setup.config.error = policy.errors.front();
+    setup.config.error_offset = 0;
+  }
+  enable_policy(setup.options, policy.engine);
   return setup;
 }
 

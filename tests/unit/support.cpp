@@ -4,6 +4,9 @@
 
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "compiler/driver/policy_pass.hpp"
 
 namespace replyc::test {
 
@@ -22,7 +25,8 @@ bool Compiled::has(Code code) const {
   return false;
 }
 
-Compiled compile(const std::string& text, std::map<std::string, std::string> others) {
+Compiled compile(const std::string& text, std::map<std::string, std::string> others,
+                 bool with_policy) {
   Compiled result;
   result.files = std::make_unique<MemoryFileSystem>();
   result.files->add("main.reply", text);
@@ -33,6 +37,8 @@ Compiled compile(const std::string& text, std::map<std::string, std::string> oth
   options.display_base = "/project";
   options.today = "2026-11-27";
   options.files = result.files.get();
+  if (with_policy)
+    enable_policy(options, load_policy(nlohmann::json()).engine);
   result.compilation = std::make_unique<Compilation>(options);
   result.compilation->add_input("/project/main.reply");
   result.compilation->run();

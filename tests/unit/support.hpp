@@ -40,7 +40,9 @@ struct Compiled {
 };
 
 // Compiles `main.reply` with the given text (plus any other files) as the only input.
-Compiled compile(const std::string& text, std::map<std::string, std::string> others = {});
+// With `with_policy`, the built-in policy packs run too, as in `replyc check`.
+Compiled compile(const std::string& text, std::map<std::string, std::string> others = {},
+                 bool with_policy = false);
 
 // A complete, clean template in English whose `solution` section is `solution`.
 std::string template_with_solution(const std::string& solution, const std::string& params = "");

@@ -148,3 +148,38 @@ TEST_CASE("hostile sources give diagnostics, not crashes", "[checks][robustness]
   std::string huge(9u << 20, '#');
   CHECK(compile(huge).codes() == std::vector<std::string>{"RC0009"});
 }
+
+TEST_CASE("policy findings point at the phrase and honour suppressions by rule id",
+          "[checks][policy]") {
+  const std::string solution = "If you are happy, please leave us a 5-star review.";
+  const std::string text = template_with_solution(solution);
+  const auto result = compile(text, {}, true);
+  REQUIRE(result.has(Code::PolicyViolation));
+  for (const auto& d : result.diagnostics()) {
+    CHECK(d.code == Code::PolicyViolation);
+    CHECK(d.where.range.begin >= text.find(solution));
+    CHECK(d.where.range.end <= text.find(solution) + solution.size());
+  }
+  std::string suppressed = text;
+  suppressed.replace(
+      suppressed.find("solution   ="), 0,
+      "# replyc: allow review-gating -- test\n# replyc: allow review-positive-request -- test\n");
+  CHECK(compile(suppressed, {}, true).codes().empty());
+}
+
+TEST_CASE("a phrase hidden in a rare branch is still found", "[checks][policy]") {
+  const auto result =
+      compile(template_with_solution(
+                  "{n, plural, =7 {Visit www.example.com for a gift.} other {All done.}}",
+                  "    n: count required\n"),
+              {}, true);
+  CHECK(result.has(Code::PolicyViolation));
+}
+
+TEST_CASE("innocent text is not flagged", "[checks][policy]") {
+  const auto result = compile(
+      template_with_solution("We reviewed your case and issued a refund. The line was busy, "
+                             "so we contacted the carrier."),
+      {}, true);
+  CHECK(result.codes().empty());
+}

@@ -11,6 +11,7 @@
 #include "compiler/diag/render.hpp"
 #include "compiler/driver/compilation.hpp"
 #include "compiler/driver/config.hpp"
+#include "compiler/driver/policy_pass.hpp"
 #include "tests/unit/golden.hpp"
 
 namespace fs = std::filesystem;
@@ -45,8 +46,9 @@ GoldenOutput run_golden(const GoldenCase& c) {
   options.display_base = c.root;
   options.today = "2026-11-27";
   options.files = &disk;
-  Compilation compilation(options);
   const auto config = load_project_config(c.root);
+  enable_policy(options, load_policy(config.policy).engine);
+  Compilation compilation(options);
   if (!config.error.empty()) {
     compilation.report_config_problem(*config.file, config.text, config.error_offset, config.error);
   }
