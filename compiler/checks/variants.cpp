@@ -27,6 +27,17 @@ class Expander {
   }
 
   Variant take() { return std::move(out_); }
+  bool empty() const { return out_.text.empty(); }
+  // Appends a variant built separately, shifting its segments.
+  void splice(Variant piece) {
+    const auto shift = static_cast<std::uint32_t>(out_.text.size());
+    out_.text += piece.text;
+    for (auto& segment : piece.segments) {
+      segment.begin += shift;
+      segment.end += shift;
+      out_.segments.push_back(segment);
+    }
+  }
 
   void append(std::string_view text, Location source, bool exact, bool sample) {
     if (text.empty())
@@ -72,12 +83,18 @@ class Expander {
   void snippet(const ast::TextPart& part, const Scope& scope, std::size_t depth) {
     if (depth >= options_.max_snippet_depth)
       return;  // cycles are reported by check_snippets
+    if (expansions_ >= options_.max_snippet_expansions ||
+        out_.text.size() >= options_.max_text_bytes)
+      return;  // see ExpandOptions
+    ++expansions_;
     const auto* symbol = project_.find_snippet(*scope.module, part.name.text);
-    if (symbol == nullptr)
+    const auto* locale = symbol ? sema::find_locale(*symbol->block, scope.locale) : nullptr;
+    if (locale == nullptr) {
+      // Unresolved (reported elsewhere): stand in with a neutral character, so that the text
+      // around it keeps its shape (no run of line breaks where the snippet should be).
+      append("\u2026", {scope.module->file, part.range}, false, true);
       return;
-    const auto* locale = sema::find_locale(*symbol->block, scope.locale);
-    if (locale == nullptr)
-      return;
+    }
     const Scope inner{symbol->module, symbol->block, scope.locale};
     for (const auto& section : locale->sections)
       text(section.text, inner, depth + 1, nullptr);
@@ -111,25 +128,32 @@ class Expander {
   const sema::Project& project_;
   const ExpandOptions& options_;
   std::size_t index_;
+  std::size_t expansions_ = 0;
   Variant out_;
 };
 
+// Snippet visits widest_choice makes at most per locale: without a bound, snippets that use
+// others several times would be walked an exponential number of times.
+constexpr std::size_t kMaxWidestVisits = 4096;
+
 std::size_t widest_choice(const sema::Project& project, const sema::Module& module,
-                          const ast::Text& text, std::string_view locale, std::size_t depth) {
+                          const ast::Text& text, std::string_view locale, std::size_t depth,
+                          std::size_t& visits) {
   std::size_t widest = 1;
   for (const auto& part : text) {
     if (part.kind == Kind::Choice)
       widest = std::max(widest, part.branches.size());
     for (const auto& branch : part.branches)
-      widest = std::max(widest, widest_choice(project, module, branch.body, locale, depth));
-    if (part.kind == Kind::Snippet && depth < 8) {
+      widest = std::max(widest, widest_choice(project, module, branch.body, locale, depth, visits));
+    if (part.kind == Kind::Snippet && depth < 8 && visits < kMaxWidestVisits) {
+      ++visits;
       const auto* symbol = project.find_snippet(module, part.name.text);
       const auto* block = symbol ? sema::find_locale(*symbol->block, locale) : nullptr;
       if (block == nullptr)
         continue;
       for (const auto& section : block->sections)
-        widest = std::max(widest,
-                          widest_choice(project, *symbol->module, section.text, locale, depth + 1));
+        widest = std::max(widest, widest_choice(project, *symbol->module, section.text, locale,
+                                                depth + 1, visits));
     }
   }
   return widest;
@@ -167,20 +191,25 @@ std::optional<Location> map_to_source(const Variant& variant, std::uint32_t begi
 std::vector<Variant> expand_locale(const sema::Project& project, const sema::Module& module,
                                    const ast::Block& block, const ast::LocaleBlock& locale,
                                    const ExpandOptions& options) {
-  std::size_t count = 1;
+  std::size_t count = 1, visits = 0;
   for (const auto& section : locale.sections)
-    count = std::max(count, widest_choice(project, module, section.text, locale.tag.text, 0));
+    count =
+        std::max(count, widest_choice(project, module, section.text, locale.tag.text, 0, visits));
   count = std::min(count, options.max_variants);
   std::vector<Variant> variants;
   const Scope scope{&module, &block, locale.tag.text};
   for (std::size_t i = 0; i < count; ++i) {
     Expander expander(project, options, i);
-    bool first = true;
     for (const auto& section : locale.sections) {
-      if (!first)
+      // Sections that expand to nothing (an unresolved snippet) add no blank line either.
+      Expander piece(project, options, i);
+      piece.text(section.text, scope, 0, nullptr);
+      Variant part = piece.take();
+      if (part.text.empty())
+        continue;
+      if (!expander.empty())
         expander.append("\n\n", {}, false, false);
-      first = false;
-      expander.text(section.text, scope, 0, nullptr);
+      expander.splice(std::move(part));
     }
     variants.push_back(expander.take());
   }
