@@ -37,6 +37,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The Node tests' packages (ajv, intl-messageformat, the VS Code language client): ctest registers
+# the Node suites only when they are installed, so this comes before configuring.
+if [ "$tests" = ON ]; then
+  scripts/js-deps.sh >/dev/null
+  (cd lsp/vscode && npm ci --no-audit --no-fund >/dev/null)
+fi
+
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" -DREPLYC_BUILD_TESTS="$tests" \
   "${extra[@]}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"

@@ -8,5 +8,8 @@ scripts/setup.sh --build-dir build --build-type RelWithDebInfo
 echo "== clang-format"
 scripts/check-format.sh
 
+echo "== VS Code extension: packaging, grammar, and an end-to-end session with a real LSP client"
+REPLYC_BIN="$PWD/build/replyc" REPLYC_VSCODE_SKIP_INSTALL=1 node --test lsp/vscode/test/
+
 echo "== ctest"
 ctest --test-dir build --output-on-failure --no-tests=error -j2

@@ -38,7 +38,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << render_json_report(diagnostics, compilation.sources(), inputs.files.size(),
                                     setup.language)
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
     HumanStyle style;

@@ -23,7 +23,8 @@ InputFiles collect_inputs(const std::vector<std::string>& paths) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) {
-      result.errors.push_back("cannot read '" + given + "': no such file or directory");
+      result.errors.push_back("cannot read '" + given +
+                              "': " + (ec ? ec.message() : "no such file or directory"));
       continue;
     }
     if (!std::filesystem::is_directory(status)) {
@@ -38,7 +39,10 @@ InputFiles collect_inputs(const std::vector<std::string>& paths) {
         it.disable_recursion_pending();
         continue;
       }
-      if (it->path().extension() == ".reply" && !it->is_directory(ec)) {
+      // Hidden files are skipped like hidden folders: editors' lock files (".#a.reply", often a
+      // dangling link) and macOS "._a.reply" metadata are not templates.
+      const std::string name = it->path().filename().string();
+      if (it->path().extension() == ".reply" && !name.starts_with(".") && !it->is_directory(ec)) {
         result.files.push_back(std::filesystem::absolute(it->path()).lexically_normal());
         ++found;
       }

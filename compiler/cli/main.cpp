@@ -60,6 +60,45 @@ int main(int argc, char** argv) {
       ->required();
   add_common(explain_command);
 
+  replyc::cli::BuildOptions build;
+  auto* build_command = app.add_subcommand("build", "Compile templates into a JSON bundle");
+  build_command->add_option("paths", build.paths, "Files or folders (searched for *.reply)")
+      ->required();
+  build_command->add_option("-o,--output", build.output, "The bundle file to write")->required();
+  build_command->add_flag("-q,--quiet", build.quiet, "No summary line");
+  add_common(build_command);
+
+  replyc::cli::RenderOptions render;
+  auto* render_command = app.add_subcommand("render", "Render one message from a bundle");
+  render_command->add_option("bundle", render.bundle, "A bundle from replyc build")->required();
+  render_command->add_option("--template", render.template_id, "Template id")->required();
+  render_command->add_option("--locale", render.locale, "Locale tag, e.g. de")->required();
+  render_command->add_option("--param", render.params, "A param value: name=value (repeatable)");
+  render_command->add_option("--params", render.params_file, "A JSON object of param values");
+  render_command->add_option("--format", render.format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  add_common(render_command);
+
+  replyc::cli::ExportOptions export_options;
+  auto* export_command =
+      app.add_subcommand("export", "Export a bundle's texts for ERP and helpdesk tools");
+  export_command->add_option("bundle", export_options.bundle, "A bundle from replyc build")
+      ->required();
+  export_command->add_option("--format", export_options.format, "csv or json")
+      ->check(CLI::IsMember({"csv", "json"}));
+  export_command->add_option(
+      "--placeholders", export_options.placeholders,
+      "braces {x}, double-braces {{x}}, brackets [x], percent %%x%% or map:FILE");
+  export_command->add_option("-o,--output", export_options.output, "The file to write")->required();
+  export_command->add_flag("--skip-unexpressible", export_options.skip_unexpressible,
+                           "Leave out texts the placeholder spelling cannot express");
+  add_common(export_command);
+
+  auto* lsp_command = app.add_subcommand("lsp", "Run the language server (LSP over stdin/stdout)");
+  bool lsp_stdio = false;  // accepted for clients that pass it; stdio is the only transport
+  lsp_command->add_flag("--stdio", lsp_stdio, "Talk over stdin/stdout (the default)");
+  add_common(lsp_command);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -81,6 +120,14 @@ int main(int argc, char** argv) {
     }
     if (*explain_command)
       return replyc::cli::run_explain(common, code);
+    if (*lsp_command)
+      return replyc::cli::run_lsp(common);
+    if (*build_command)
+      return replyc::cli::run_build(common, build);
+    if (*render_command)
+      return replyc::cli::run_render(common, render);
+    if (*export_command)
+      return replyc::cli::run_export(common, export_options);
   } catch (const std::exception& error) {
     std::cerr << "replyc: internal error: " << error.what() << "\n";
     return 2;

@@ -1,0 +1,556 @@
+// scan(): normalise, segment, match every phrase atom in one automaton pass, evaluate the
+// patterns sentence by sentence, run the detectors, then apply the project's settings.
+#include "compiler/policy/engine.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <map>
+
+#include "compiler/policy/pattern.hpp"
+#include "compiler/policy/scan.hpp"
+
+namespace replyc::policy {
+namespace {
+
+// Break iterators are costly to create and not thread-safe: one per thread and locale.
+icu::BreakIterator* cached_iterator(bool sentence, const std::string& tag) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
+  const std::string key = (sentence ? "s:" : "w:") + tag;
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::string name = tag.empty() ? std::string("en") : tag;
+    std::unique_ptr<icu::BreakIterator> bi(
+        sentence ? icu::BreakIterator::createSentenceInstance(
+                       icu::Locale((name + "@ss=standard").c_str()), status)
+                 : icu::BreakIterator::createWordInstance(icu::Locale(name.c_str()), status));
+    if (U_FAILURE(status)) {
+      bi.reset();
+    }
+    it = cache.emplace(key, std::move(bi)).first;
+  }
+  return it->second.get();
+}
+
+class Scanner {
+ public:
+  Scanner(const Engine::Impl& impl, std::string_view text, const ScanContext& context) {
+    s_.source = text;
+    s_.context = &context;
+    s_.impl = &impl;
+    s_.locale = &impl.locale_for(context.locale);
+  }
+
+  std::vector<Finding> run() {
+    normalise();
+    segment_words();
+    segment_sentences();
+    match_atoms();
+    evaluate_patterns();
+    detect_email(s_);
+    detect_phone(s_);
+    detect_links(s_);
+    detect_symbols(s_);
+    detect_line_breaks(s_);
+    detect_whole_message(s_);
+    detect_language(s_);
+    return finish();
+  }
+
+ private:
+  void normalise() {
+    const LocaleModel& loc = *s_.locale;
+    const Automaton& automaton = loc.ready();
+    const std::uint32_t allow = loc.named("ALLOW");
+    const std::uint32_t emoticon = loc.named("EMOTICON");
+    // A lexicon term for disguise repair: at least four bytes, a word, not an allow-list term.
+    const LexiconCheck check = [&](std::string_view candidate, bool whole) {
+      bool found = false;
+      automaton.scan(candidate, [&](std::uint32_t id, std::uint32_t end) {
+        if (found) {
+          return;
+        }
+        const AtomDef& atom = loc.atoms[id];
+        const auto size = static_cast<std::uint32_t>(atom.text.size());
+        if (size < 4) {
+          return;
+        }
+        for (std::uint32_t set : loc.atom_sets[id]) {
+          if (set == allow || set == emoticon) {
+            return;
+          }
+        }
+        const std::uint32_t begin = end - size;
+        if (whole) {
+          found = (begin == 0 || atom.wild_left) && (end == candidate.size() || atom.wild_right);
+          return;
+        }
+        const bool left_ok = !atom.check_left || begin == 0 ||
+                             !is_word_byte(static_cast<unsigned char>(candidate[begin - 1]));
+        const bool right_ok = !atom.check_right || end == candidate.size() ||
+                              !is_word_byte(static_cast<unsigned char>(candidate[end]));
+        found = left_ok && right_ok;
+      });
+      return found;
+    };
+    NormOptions options;
+    // Full-width Latin is ordinary in Chinese, Japanese and Korean text, with or without a pack.
+    const std::string_view tag = s_.context->locale;
+    const std::string_view language = tag.substr(0, std::min(tag.find_first_of("-_"), tag.size()));
+    options.cjk_locale = loc.cjk || language == "zh" || language == "ko" || language == "yue";
+    options.latin_locale = loc.latin && !loc.tag.empty();
+    s_.norm = normalize(s_.source, options, &check);
+  }
+
+  void segment_words() {
+    const std::string& text = s_.norm.text;
+    const auto n = static_cast<std::uint32_t>(text.size());
+    s_.boundary.assign(static_cast<std::size_t>(n) + 1, 0);
+    s_.boundary[0] = 1;
+    s_.boundary[n] = 1;
+    icu::BreakIterator* bi = cached_iterator(false, s_.locale->tag);
+    if (bi != nullptr && n > 0) {
+      UErrorCode status = U_ZERO_ERROR;
+      UText ut = UTEXT_INITIALIZER;
+      utext_openUTF8(&ut, text.data(), static_cast<int64_t>(n), &status);
+      bi->setText(&ut, status);
+      std::int32_t prev = bi->first();
+      for (std::int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
+        const std::int32_t status_tag = bi->getRuleStatus();
+        s_.boundary[static_cast<std::size_t>(pos)] = 1;
+        if (status_tag >= UBRK_WORD_NUMBER) {
+          const auto b = static_cast<std::uint32_t>(prev);
+          const auto e = static_cast<std::uint32_t>(pos);
+          s_.word_starts.push_back(b);
+          s_.words.push_back({b, e, status_tag >= UBRK_WORD_LETTER});
+        }
+        prev = pos;
+      }
+      utext_close(&ut);
+    }
+    // Apostrophes separate words for matching: l'avis, dell'ordine, qu'un avis.
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (text[i] == '\'') {
+        s_.boundary[i] = 1;
+        s_.boundary[i + 1] = 1;
+      }
+    }
+  }
+
+  void segment_sentences() {
+    s_.sentence_starts.assign(1, 0);
+    s_.sentence_src.assign(1, 0);
+    const std::string_view src = s_.source;
+    icu::BreakIterator* bi = cached_iterator(true, s_.locale->tag);
+    if (bi == nullptr || src.empty()) {
+      return;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, src.data(), static_cast<int64_t>(src.size()), &status);
+    bi->setText(&ut, status);
+    std::vector<std::uint32_t> bounds;
+    for (std::int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
+      if (static_cast<std::size_t>(pos) < src.size()) {
+        bounds.push_back(static_cast<std::uint32_t>(pos));
+      }
+    }
+    utext_close(&ut);
+    // Map source boundaries to normalised positions (both are monotone).
+    const auto& sb = s_.norm.src_begin;
+    std::size_t k = 0;
+    for (std::uint32_t b : bounds) {
+      while (k < sb.size() && sb[k] < b) {
+        ++k;
+      }
+      if (k >= sb.size()) {
+        break;
+      }
+      const auto pos = static_cast<std::uint32_t>(k);
+      if (pos > s_.sentence_starts.back()) {
+        s_.sentence_starts.push_back(pos);
+        s_.sentence_src.push_back(b);
+      }
+    }
+  }
+
+  void match_atoms() {
+    const LocaleModel& loc = *s_.locale;
+    const std::string_view text = s_.norm.text;
+    const auto& boundary = s_.boundary;
+    const std::uint32_t allow = loc.named("ALLOW");
+    std::vector<AtomHit>& hits = s_.atom_hits;
+    loc.ready().scan(text, [&](std::uint32_t id, std::uint32_t end) {
+      const AtomDef& atom = loc.atoms[id];
+      const std::uint32_t begin = end - static_cast<std::uint32_t>(atom.text.size());
+      if ((atom.check_left && !boundary[begin]) || (atom.check_right && !boundary[end])) {
+        return;
+      }
+      hits.push_back({id, begin, end});
+    });
+    if (allow != UINT32_MAX) {
+      for (const AtomHit& h : hits) {
+        const auto& sets = loc.atom_sets[h.atom];
+        if (std::find(sets.begin(), sets.end(), allow) != sets.end()) {
+          s_.allowed.emplace_back(h.begin, h.end);
+        }
+      }
+    }
+    for (const AtomHit& h : hits) {
+      if (!s_.allowed.empty() && s_.is_allowed(h.begin, h.end)) {
+        bool is_allow = false;
+        for (std::uint32_t set : loc.atom_sets[h.atom]) {
+          is_allow = is_allow || set == allow;
+        }
+        if (!is_allow) {
+          continue;
+        }
+      }
+      const std::uint32_t sentence = s_.sentence_of(h.begin);
+      for (std::uint32_t set : loc.atom_sets[h.atom]) {
+        s_.set_hits.push_back({sentence, set, h.begin, h.end});
+      }
+    }
+    std::sort(s_.set_hits.begin(), s_.set_hits.end());
+    s_.set_hits.erase(std::unique(s_.set_hits.begin(), s_.set_hits.end()), s_.set_hits.end());
+  }
+
+  // Finds hits for chain.sets[index..] in order, each after the previous one within its gap,
+  // in the sentences lo..hi.
+  bool match_chain(std::uint32_t lo, std::uint32_t hi, const Chain& chain, std::size_t index,
+                   std::uint32_t prev_end, std::vector<const SetHit*>& used, int& budget) const {
+    for (std::uint32_t sentence = lo; sentence <= hi; ++sentence) {
+      const auto [first, last] = s_.hits(sentence, chain.sets[index]);
+      for (const SetHit* h = first; h != last; ++h) {
+        if (--budget < 0) {
+          return false;
+        }
+        if (index > 0) {
+          if (h->begin < prev_end) {
+            continue;
+          }
+          const std::uint32_t gap = chain.gaps[index - 1];
+          if (gap != kAnyGap && s_.words_between(prev_end, h->begin) > gap) {
+            return false;  // later hits are further away
+          }
+        }
+        used.push_back(h);
+        if (index + 1 == chain.sets.size() ||
+            match_chain(lo, hi, chain, index + 1, h->end, used, budget)) {
+          return true;
+        }
+        used.pop_back();
+      }
+    }
+    return false;
+  }
+
+  void evaluate_patterns() {
+    const LocaleModel& loc = *s_.locale;
+    const auto& hits = s_.set_hits;
+    std::vector<const SetHit*> used;
+    std::vector<std::uint32_t> done;
+    std::size_t i = 0;
+    while (i < hits.size()) {
+      const std::uint32_t sentence = hits[i].sentence;
+      done.clear();
+      std::size_t j = i;
+      while (j < hits.size() && hits[j].sentence == sentence) {
+        const std::uint32_t set = hits[j].set;
+        if (set < loc.anchored.size()) {
+          for (std::uint32_t p : loc.anchored[set]) {
+            if (std::find(done.begin(), done.end(), p) != done.end()) {
+              continue;
+            }
+            done.push_back(p);
+            evaluate(loc.patterns[p], sentence, used);
+          }
+        }
+        while (j < hits.size() && hits[j].sentence == sentence && hits[j].set == set) {
+          ++j;
+        }
+      }
+      i = j;
+    }
+  }
+
+  void evaluate(const PatternDef& pattern, std::uint32_t sentence,
+                std::vector<const SetHit*>& used) {
+    used.clear();
+    int budget = 4096;
+    const auto last_sentence = static_cast<std::uint32_t>(s_.sentence_starts.size() - 1);
+    const std::uint32_t hi = std::min(sentence + pattern.sentences - 1, last_sentence);
+    for (const Chain& chain : pattern.all) {
+      if (!match_chain(sentence, hi, chain, 0, 0, used, budget)) {
+        return;
+      }
+    }
+    std::vector<const SetHit*> scratch;
+    for (const Chain& chain : pattern.none) {
+      scratch.clear();
+      if (match_chain(sentence, hi, chain, 0, 0, scratch, budget)) {
+        return;
+      }
+    }
+    std::uint32_t begin = UINT32_MAX;
+    std::uint32_t end = 0;
+    std::uint32_t disguise_begin = UINT32_MAX;
+    std::uint32_t disguise_end = 0;
+    for (const SetHit* h : used) {
+      begin = std::min(begin, h->begin);
+      end = std::max(end, h->end);
+      // The disguised words inside the hit: from the first to the last disguised byte, widened
+      // to whole words.
+      const auto& flags = s_.norm.flags;
+      const std::string& text = s_.norm.text;
+      std::uint32_t db = h->begin;
+      while (db < h->end && (flags[db] & kDisguised) == 0) {
+        ++db;
+      }
+      if (db == h->end) {
+        continue;
+      }
+      std::uint32_t de = h->end;
+      while (de > db && (flags[de - 1] & kDisguised) == 0) {
+        --de;
+      }
+      while (db > h->begin && is_word_byte(static_cast<unsigned char>(text[db - 1]))) {
+        --db;
+      }
+      while (de < h->end && is_word_byte(static_cast<unsigned char>(text[de]))) {
+        ++de;
+      }
+      disguise_begin = std::min(disguise_begin, db);
+      disguise_end = std::max(disguise_end, de);
+    }
+    RawFinding f;
+    f.rule = pattern.rule;
+    f.range = s_.norm.to_source(begin, end);
+    f.sentence = sentence;
+    f.severity = pattern.severity;
+    f.disguised = disguise_begin != UINT32_MAX;
+    if (f.disguised) {
+      f.disguise = s_.norm.to_source(disguise_begin, disguise_end);
+    }
+    f.pattern = &pattern;
+    s_.raw.push_back(f);
+  }
+
+  std::vector<Finding> finish() {
+    const Engine::Impl& impl = *s_.impl;
+    const ScanContext& ctx = *s_.context;
+    std::vector<RawFinding> kept;
+    for (const RawFinding& f : s_.raw) {
+      const RuleDef& rule = impl.rules[f.rule];
+      if (!rule.enabled) {
+        continue;
+      }
+      if ((rule.applies == Applies::Reply && ctx.kind != MessageKind::Reply) ||
+          (rule.applies == Applies::Proactive && ctx.kind != MessageKind::Proactive)) {
+        continue;
+      }
+      kept.push_back(f);
+    }
+    // A rule yields to a stronger rule that fired in the same sentence.
+    std::vector<RawFinding> unsuppressed;
+    for (const RawFinding& f : kept) {
+      bool suppressed = false;
+      for (std::uint32_t by : impl.rules[f.rule].suppressed_by) {
+        for (const RawFinding& g : kept) {
+          if (g.rule == by && (g.sentence == f.sentence ||
+                               (g.range.begin < f.range.end && f.range.begin < g.range.end))) {
+            suppressed = true;
+          }
+        }
+      }
+      if (!suppressed) {
+        unsuppressed.push_back(f);
+      }
+    }
+    // One finding per rule and overlapping span: the first, with the highest severity.
+    auto severity_of = [&](const RawFinding& f) {
+      const RuleDef& rule = impl.rules[f.rule];
+      if (rule.severity_overridden || !f.severity) {
+        return rule.severity;
+      }
+      return *f.severity;
+    };
+    std::sort(unsuppressed.begin(), unsuppressed.end(),
+              [](const RawFinding& a, const RawFinding& b) {
+                if (a.rule != b.rule) {
+                  return a.rule < b.rule;
+                }
+                if (a.range.begin != b.range.begin) {
+                  return a.range.begin < b.range.begin;
+                }
+                return a.range.end > b.range.end;
+              });
+    std::vector<std::pair<RawFinding, Severity>> merged;
+    for (const RawFinding& f : unsuppressed) {
+      const Severity sev = severity_of(f);
+      if (!merged.empty() && merged.back().first.rule == f.rule &&
+          f.range.begin < merged.back().first.range.end) {
+        auto& [prev, prev_sev] = merged.back();
+        prev_sev = std::max(prev_sev, sev);
+        if (f.disguised && !prev.disguised) {
+          prev.disguised = true;
+          prev.disguise = f.disguise;
+        }
+        continue;
+      }
+      merged.emplace_back(f, sev);
+    }
+
+    std::vector<Finding> out;
+    const LocaleModel& loc = *s_.locale;
+    auto make = [&](const RawFinding& f, Severity sev) {
+      const RuleDef& rule = impl.rules[f.rule];
+      Finding finding;
+      finding.rule = rule.id;
+      finding.severity = sev;
+      finding.range = f.range;
+      finding.disguised = f.disguised;
+      const PatternDef* p = f.pattern;
+      finding.message_en = p != nullptr && !p->message_en.empty() ? p->message_en : rule.message_en;
+      finding.message_zh = p != nullptr && !p->message_zh.empty() ? p->message_zh : rule.message_zh;
+      finding.rewrite = p != nullptr && !p->rewrite.empty() ? p->rewrite : loc.rewrites[f.rule];
+      return finding;
+    };
+    for (const auto& [f, sev] : merged) {
+      out.push_back(make(f, sev));
+    }
+
+    // Disguised text: an obfuscation finding beside every disguised match, and a warning for
+    // disguise that matched nothing.
+    const std::uint32_t obfuscation = impl.rule("obfuscation");
+    if (obfuscation != UINT32_MAX && impl.rules[obfuscation].enabled) {
+      const Severity full = impl.rules[obfuscation].severity;
+      const Severity weak = std::min(full, Severity::Warning);
+      std::vector<ByteRange> covered;
+      for (const auto& [f, sev] : merged) {
+        if (f.disguised && f.rule != obfuscation) {
+          RawFinding o = f;
+          o.rule = obfuscation;
+          o.range = f.disguise;
+          o.pattern = nullptr;
+          o.disguised = true;
+          bool duplicate = false;
+          for (const ByteRange& r : covered) {
+            duplicate = duplicate || r == o.range;
+          }
+          if (!duplicate) {
+            out.push_back(make(o, full));
+            covered.push_back(o.range);
+          }
+        }
+      }
+      std::vector<ByteRange> events;
+      for (const DisguiseEvent& e : s_.norm.events) {
+        bool inside = false;
+        for (const ByteRange& r : covered) {
+          inside = inside || (e.source.begin >= r.begin && e.source.end <= r.end);
+        }
+        for (const ByteRange& r : events) {
+          inside = inside || r == e.source;
+        }
+        if (!inside) {
+          RawFinding o;
+          o.rule = obfuscation;
+          o.range = e.source;
+          o.disguised = true;
+          out.push_back(make(o, weak));
+          events.push_back(e.source);
+        }
+      }
+    }
+
+    std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+      if (a.range.begin != b.range.begin) {
+        return a.range.begin < b.range.begin;
+      }
+      if (a.range.end != b.range.end) {
+        return a.range.end < b.range.end;
+      }
+      return a.rule < b.rule;
+    });
+    return out;
+  }
+
+  ScanState s_;
+};
+
+}  // namespace
+
+std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& context) const {
+  if (text.size() >= UINT32_MAX / 2) {
+    return {};
+  }
+  return Scanner(*impl_, text, context).run();
+}
+
+const std::vector<RuleInfo>& Engine::rules() const {
+  return impl_->infos;
+}
+
+const RuleInfo* Engine::find_rule(std::string_view id) const {
+  for (const RuleInfo& info : impl_->infos) {
+    if (info.id == id) {
+      return &info;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Engine::locales() const {
+  std::vector<std::string> out;
+  for (const auto& [tag, model] : impl_->locales) {
+    if (!tag.empty()) {
+      out.push_back(tag);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Engine::terms(std::string_view locale) const {
+  std::vector<std::string> out;
+  for (const AtomDef& atom : impl_->locale_for(locale).atoms) {
+    out.push_back(atom.text);
+  }
+  return out;
+}
+
+std::vector<LoadError> Engine::self_test() const {
+  std::vector<LoadError> errors;
+  for (const RuleInfo& info : impl_->infos) {
+    if (!info.enabled) {
+      continue;
+    }
+    for (const RuleExample& ex : info.examples) {
+      ScanContext ctx;
+      ctx.locale = ex.locale;
+      ctx.kind = info.applies == "proactive" ? MessageKind::Proactive : MessageKind::Reply;
+      ctx.whole_message = info.id == "order-id-missing" || info.id == "message-length";
+      const std::vector<Finding> found = scan(ex.text, ctx);
+      const std::string where = "locales/" + ex.locale + "/policy.json: " + info.id;
+      if (ex.flag) {
+        const bool fired = std::any_of(found.begin(), found.end(),
+                                       [&](const Finding& f) { return f.rule == info.id; });
+        if (!fired) {
+          errors.push_back({where, "flag example does not fire: " + ex.text});
+        }
+      } else {
+        for (const Finding& f : found) {
+          if (f.severity == Severity::Error) {
+            errors.push_back({where, "keep example fires error rule " + f.rule + ": " + ex.text});
+            break;
+          }
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+}  // namespace replyc::policy

@@ -1,0 +1,999 @@
+// Loads the rule packs (JSON) and the project's overrides into the compiled model.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "compiler/policy/locale_data.hpp"
+#include "compiler/policy/model.hpp"
+#include "compiler/policy/pattern.hpp"
+
+namespace replyc::policy {
+
+const std::vector<std::string_view>& known_rule_ids() {
+  // amazon-policy.md section 1, in its order.
+  static const std::vector<std::string_view> ids = {
+      "review-positive-request",
+      "review-gating",
+      "review-diversion",
+      "review-incentive",
+      "review-change-request",
+      "feedback-removal-request",
+      "review-request-duplicate",
+      "review-request-neutral",
+      "off-platform-contact",
+      "off-platform-transaction",
+      "contact-info-email",
+      "contact-info-phone",
+      "external-link",
+      "opt-out-link",
+      "logo-or-signature-link",
+      "marketing-promotion",
+      "proactive-purpose-not-permitted",
+      "contact-reason-mismatch",
+      "cancellation-request",
+      "important-tag-misuse",
+      "order-id-missing",
+      "proactive-timing",
+      "emoji",
+      "decorative-symbols",
+      "html-or-rich-formatting",
+      "excessive-line-breaks",
+      "spelling-grammar",
+      "language-mismatch",
+      "message-length",
+      "attachment-policy",
+      "personal-data-request",
+      "inappropriate-tone",
+      "obfuscation",
+  };
+  return ids;
+}
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kDetectors[] = {"email",       "phone",      "link",     "emoji",
+                                           "decorative",  "length",     "order-id", "language",
+                                           "line-breaks", "obfuscation"};
+
+std::optional<Severity> parse_severity_name(std::string_view text) {
+  if (text == "error") {
+    return Severity::Error;
+  }
+  if (text == "warning") {
+    return Severity::Warning;
+  }
+  if (text == "note" || text == "info") {
+    return Severity::Note;
+  }
+  return std::nullopt;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+std::u32string to_u32(std::string_view text) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    out.push_back(next_code_point(text, pos));
+  }
+  return out;
+}
+
+struct PackDoc {
+  std::string where;  // "locales/de/policy.json"
+  std::string tag;    // "de"; "common" for the common pack
+  json doc;
+};
+
+class Loader {
+ public:
+  explicit Loader(Engine::Impl& impl) : impl_(impl) {}
+
+  std::vector<LoadError> errors;
+
+  void error(std::string where, std::string message) {
+    errors.push_back({std::move(where), std::move(message)});
+  }
+
+  bool parse(const std::vector<PackSource>& packs) {
+    for (const PackSource& source : packs) {
+      const std::string where = "locales/" + source.name;
+      const auto slash = source.name.find('/');
+      if (slash == std::string::npos || source.name.substr(slash + 1) != "policy.json") {
+        continue;  // not a policy pack
+      }
+      PackDoc pack;
+      pack.where = where;
+      pack.tag = source.name.substr(0, slash);
+      seen_common_ = seen_common_ || pack.tag == "common";
+      try {
+        pack.doc = json::parse(source.text.begin(), source.text.end());
+      } catch (const json::parse_error& e) {
+        error(where, fmt::format("invalid JSON: {}", e.what()));
+        continue;
+      }
+      if (!pack.doc.is_object()) {
+        error(where, "a pack must be a JSON object");
+        continue;
+      }
+      if (pack.tag == "common") {
+        common_ = std::move(pack);
+      } else {
+        locale_packs_.push_back(std::move(pack));
+      }
+    }
+    if (!seen_common_) {
+      error("locales/common/policy.json", "the common pack is missing");
+    }
+    return errors.empty();
+  }
+
+  void load_catalogue() {
+    const json* rules = member(common_.doc, "catalogue");
+    if (rules == nullptr || !rules->is_array()) {
+      error(common_.where, "\"catalogue\" must be an array");
+      return;
+    }
+    const auto& known = known_rule_ids();
+    std::vector<std::vector<std::string>> suppressed(rules->size());
+    for (std::size_t i = 0; i < rules->size(); ++i) {
+      const json& r = (*rules)[i];
+      const std::string where = fmt::format("{}: catalogue[{}]", common_.where, i);
+      if (!r.is_object() || !r.contains("id") || !r["id"].is_string()) {
+        error(where, "a rule needs a string \"id\"");
+        continue;
+      }
+      RuleDef def;
+      RuleInfo info;
+      def.id = r["id"].get<std::string>();
+      if (std::find(known.begin(), known.end(), def.id) == known.end()) {
+        error(where, fmt::format("unknown rule id \"{}\"", def.id));
+        continue;
+      }
+      if (impl_.rule_index.count(def.id) != 0) {
+        error(where, fmt::format("rule \"{}\" is defined twice", def.id));
+        continue;
+      }
+      const std::string sev = r.value("severity", "");
+      const auto severity = parse_severity_name(sev);
+      if (!severity) {
+        error(where + ".severity", fmt::format("invalid severity \"{}\"", sev));
+        continue;
+      }
+      def.severity = *severity;
+      const std::string applies = r.value("applies", "all");
+      if (applies == "all") {
+        def.applies = Applies::All;
+      } else if (applies == "reply") {
+        def.applies = Applies::Reply;
+      } else if (applies == "proactive") {
+        def.applies = Applies::Proactive;
+      } else {
+        error(where + ".applies", fmt::format("invalid value \"{}\"", applies));
+      }
+      def.detector = r.value("detector", "");
+      if (!def.detector.empty() && std::find(std::begin(kDetectors), std::end(kDetectors),
+                                             def.detector) == std::end(kDetectors)) {
+        error(where + ".detector", fmt::format("unknown detector \"{}\"", def.detector));
+      }
+      if (!two_languages(r, "message", where, def.message_en, def.message_zh) ||
+          !two_languages(r, "summary", where, info.summary_en, info.summary_zh)) {
+        continue;
+      }
+      if (r.contains("suppressed_by")) {
+        for (const json& s : r["suppressed_by"]) {
+          suppressed[i].push_back(s.is_string() ? s.get<std::string>() : std::string());
+        }
+      }
+      info.id = def.id;
+      info.severity = def.severity;
+      info.applies = applies;
+      impl_.rule_index.emplace(def.id, static_cast<std::uint32_t>(impl_.rules.size()));
+      impl_.rules.push_back(std::move(def));
+      impl_.infos.push_back(std::move(info));
+      rule_json_index_.push_back(i);
+    }
+    for (std::size_t k = 0; k < impl_.rules.size(); ++k) {
+      for (const std::string& id : suppressed[rule_json_index_[k]]) {
+        const auto it = impl_.rule_index.find(id);
+        if (it == impl_.rule_index.end()) {
+          error(fmt::format("{}: catalogue[{}].suppressed_by", common_.where, rule_json_index_[k]),
+                fmt::format("unknown rule id \"{}\"", id));
+          continue;
+        }
+        impl_.rules[k].suppressed_by.push_back(it->second);
+      }
+    }
+  }
+
+  void load_detectors() {
+    const json* d = member(common_.doc, "detectors");
+    if (d == nullptr || !d->is_object()) {
+      error(common_.where, "\"detectors\" must be an object");
+      return;
+    }
+    DetectorConfig& cfg = impl_.detectors;
+    auto strings = [&](const char* key) {
+      std::vector<std::string> out;
+      if (!d->contains(key)) {
+        return out;
+      }
+      const json& list = (*d)[key];
+      if (!list.is_array()) {
+        error(fmt::format("{}: detectors.{}", common_.where, key), "must be an array of strings");
+        return out;
+      }
+      for (const json& item : list) {
+        if (item.is_string()) {
+          out.push_back(normalize_plain(item.get<std::string>()));
+        }
+      }
+      return out;
+    };
+    for (std::string& s : strings("tlds")) {
+      cfg.tlds.insert(std::move(s));
+    }
+    for (std::string& s : strings("spelled_tlds")) {
+      cfg.spelled_tlds.insert(std::move(s));
+    }
+    for (std::string& s : strings("shorteners")) {
+      cfg.shorteners.insert(std::move(s));
+    }
+    cfg.deep_links = strings("deep_links");
+    cfg.amazon_hosts = strings("amazon_hosts");
+    emoticons_ = strings("emoticons");
+    cfg.order_id_placeholders = strings("order_id_placeholders");
+    cfg.decorative = to_u32(d->value("decorative", ""));
+    cfg.simplified_han = to_u32(d->value("simplified_han", ""));
+    cfg.max_chars = d->value("max_chars", 2000u);
+    cfg.max_line_breaks = d->value("max_consecutive_line_breaks", 2u);
+  }
+
+  void load_languages() {
+    for (const PackDoc& pack : locale_packs_) {
+      const json* lang = member(pack.doc, "language");
+      if (lang == nullptr || !lang->is_object()) {
+        error(pack.where, "\"language\" must be an object");
+        continue;
+      }
+      if (pack.doc.value("locale", "") != pack.tag) {
+        error(pack.where + ": locale", fmt::format("must be \"{}\"", pack.tag));
+      }
+      const auto bit = static_cast<std::uint32_t>(impl_.languages.size());
+      impl_.languages.push_back(pack.tag);
+      if (lang->contains("stopwords") && (*lang)["stopwords"].is_array()) {
+        for (const json& w : (*lang)["stopwords"]) {
+          if (w.is_string()) {
+            impl_.stopwords[normalize_plain(w.get<std::string>())] |= 1u << bit;
+          }
+        }
+      }
+    }
+  }
+
+  void build_locales(const nlohmann::json* project) {
+    project_ = project;
+    for (const PackDoc& pack : locale_packs_) {
+      build_locale(&pack);
+    }
+    build_locale(nullptr);
+  }
+
+  void load_examples() {
+    auto add = [&](const PackDoc& pack, const json& entry, std::uint32_t rule) {
+      for (const char* key : {"flag", "keep"}) {
+        if (!entry.contains(key)) {
+          continue;
+        }
+        const json& list = entry[key];
+        if (!list.is_array()) {
+          error(pack.where, fmt::format("\"{}\" must be an array", key));
+          continue;
+        }
+        for (const json& item : list) {
+          RuleExample ex;
+          ex.flag = std::string_view(key) == "flag";
+          ex.locale = pack.tag == "common" ? "en" : pack.tag;
+          if (item.is_string()) {
+            ex.text = item.get<std::string>();
+          } else if (item.is_object() && item.contains("text")) {
+            ex.text = item.value("text", "");
+            ex.locale = item.value("locale", ex.locale);
+          } else {
+            continue;
+          }
+          RuleInfo& info = impl_.infos[rule];
+          if (ex.locale == "en") {
+            (ex.flag ? info.flag_examples : info.keep_examples).push_back(ex.text);
+          }
+          info.examples.push_back(std::move(ex));
+        }
+      }
+    };
+    std::vector<const PackDoc*> all;
+    all.push_back(&common_);
+    for (const PackDoc& p : locale_packs_) {
+      all.push_back(&p);
+    }
+    for (const PackDoc* pack : all) {
+      const json* rules = pack->doc.contains("rules") ? &pack->doc["rules"] : nullptr;
+      if (rules == nullptr || !rules->is_array()) {
+        continue;
+      }
+      for (const json& entry : *rules) {
+        if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) {
+          continue;
+        }
+        const std::uint32_t rule = impl_.rule(entry["id"].get<std::string>());
+        if (rule != UINT32_MAX) {
+          add(*pack, entry, rule);
+        }
+      }
+    }
+  }
+
+  void apply_project_rules(const nlohmann::json* project) {
+    if (project == nullptr || project->is_null()) {
+      return;
+    }
+    if (!project->is_object()) {
+      error("replyc.json: policy", "must be an object");
+      return;
+    }
+    for (const auto& [key, value] : project->items()) {
+      if (key != "rules" && key != "allow" && key != "phrases") {
+        error("replyc.json: policy." + key,
+              "unknown key (expected \"rules\", \"allow\" or \"phrases\")");
+      }
+    }
+    if (project->contains("rules")) {
+      const json& rules = (*project)["rules"];
+      if (!rules.is_object()) {
+        error("replyc.json: policy.rules", "must be an object of rule id -> setting");
+      } else {
+        for (const auto& [id, value] : rules.items()) {
+          const std::string where = "replyc.json: policy.rules." + id;
+          const std::uint32_t rule = impl_.rule(id);
+          if (rule == UINT32_MAX) {
+            error(where, fmt::format("unknown rule id \"{}\"", id));
+            continue;
+          }
+          const std::string setting = value.is_string() ? value.get<std::string>() : "";
+          if (setting == "off") {
+            impl_.rules[rule].enabled = false;
+            impl_.infos[rule].enabled = false;
+          } else if (const auto sev = parse_severity_name(setting)) {
+            impl_.rules[rule].severity = *sev;
+            impl_.rules[rule].severity_overridden = true;
+            impl_.infos[rule].severity = *sev;
+          } else {
+            error(where, "must be \"off\", \"error\", \"warning\" or \"note\"");
+          }
+        }
+      }
+    }
+    if (project->contains("allow")) {
+      const json& allow = (*project)["allow"];
+      if (!allow.is_array()) {
+        error("replyc.json: policy.allow", "must be an array of strings");
+      } else {
+        for (std::size_t i = 0; i < allow.size(); ++i) {
+          const std::string term =
+              allow[i].is_string() ? normalize_plain(allow[i].get<std::string>()) : std::string();
+          if (term.empty()) {
+            error(fmt::format("replyc.json: policy.allow[{}]", i), "must be a non-empty string");
+            continue;
+          }
+          impl_.allow.push_back(term);
+          std::string digits;
+          for (char c : term) {
+            if (c >= '0' && c <= '9') {
+              digits.push_back(c);
+            }
+          }
+          if (digits.size() >= 5) {
+            impl_.allow_digits.push_back(digits);
+          }
+        }
+      }
+    }
+    if (project->contains("phrases") && !(*project)["phrases"].is_object()) {
+      error("replyc.json: policy.phrases", "must be an object of locale -> array of phrases");
+    }
+  }
+
+ private:
+  static const json* member(const json& doc, const char* key) {
+    if (!doc.contains(key)) {
+      return nullptr;
+    }
+    return &doc[key];
+  }
+
+  bool two_languages(const json& r, const char* key, const std::string& where, std::string& en,
+                     std::string& zh) {
+    if (!r.contains(key) || !r[key].is_object()) {
+      error(where, fmt::format("missing \"{}\" (an object with \"en\" and \"zh\")", key));
+      return false;
+    }
+    const json& m = r[key];
+    en = m.value("en", "");
+    zh = m.value("zh", "");
+    if (en.empty() || zh.empty()) {
+      error(where + "." + key, "needs both \"en\" and \"zh\" texts");
+      return false;
+    }
+    return true;
+  }
+
+  // ---- One locale model ------------------------------------------------------------------
+
+  struct Context {
+    LocaleModel* model = nullptr;
+    const PackDoc* pack = nullptr;  // nullptr for the fallback model
+    std::map<std::string, std::vector<Expansion>, std::less<>> lexicon_cache;
+    std::set<std::string, std::less<>> in_progress;
+    std::unordered_map<std::string, std::uint32_t> phrase_sets;
+  };
+
+  const json* lexicon_entry(const PackDoc* pack, std::string_view name) {
+    if (pack == nullptr || !pack->doc.contains("lexicon")) {
+      return nullptr;
+    }
+    const json& lex = pack->doc["lexicon"];
+    const auto it = lex.find(std::string(name));
+    return it == lex.end() ? nullptr : &*it;
+  }
+
+  const std::vector<Expansion>* resolve(Context& ctx, std::string_view name, std::string& err) {
+    if (const auto it = ctx.lexicon_cache.find(name); it != ctx.lexicon_cache.end()) {
+      return &it->second;
+    }
+    if (ctx.in_progress.count(name) != 0) {
+      err = fmt::format("lexicon entry @{} refers to itself", name);
+      return nullptr;
+    }
+    const json* own = lexicon_entry(ctx.pack, name);
+    const json* shared = lexicon_entry(&common_, name);
+    if (own == nullptr && shared == nullptr) {
+      err = fmt::format("unknown lexicon entry @{}", name);
+      return nullptr;
+    }
+    ctx.in_progress.emplace(name);
+    std::vector<Expansion> all;
+    for (const json* list : {own, shared}) {
+      if (list == nullptr) {
+        continue;
+      }
+      if (!list->is_array()) {
+        err = fmt::format("lexicon entry @{} must be an array of phrases", name);
+        ctx.in_progress.erase(std::string(name));
+        return nullptr;
+      }
+      for (const json& item : *list) {
+        if (!item.is_string()) {
+          err = fmt::format("lexicon entry @{} holds a non-string", name);
+          ctx.in_progress.erase(std::string(name));
+          return nullptr;
+        }
+        std::vector<Expansion> part;
+        const RefResolver resolver = [&](std::string_view n, std::string& e) {
+          return resolve(ctx, n, e);
+        };
+        if (!expand_phrase(item.get<std::string>(), resolver, part, err)) {
+          err = fmt::format("in @{} \"{}\": {}", name, item.get<std::string>(), err);
+          ctx.in_progress.erase(std::string(name));
+          return nullptr;
+        }
+        all.insert(all.end(), part.begin(), part.end());
+      }
+    }
+    ctx.in_progress.erase(std::string(name));
+    return &ctx.lexicon_cache.emplace(std::string(name), std::move(all)).first->second;
+  }
+
+  static void hyphen_variants(const std::string& text, std::vector<std::string>& out) {
+    out.assign(1, std::string());
+    int hyphens = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      const bool joins = c == '-' && i > 0 && i + 1 < text.size() &&
+                         is_word_byte(static_cast<unsigned char>(text[i - 1])) &&
+                         is_word_byte(static_cast<unsigned char>(text[i + 1]));
+      if (joins && ++hyphens <= 3) {
+        std::vector<std::string> next;
+        for (const std::string& prefix : out) {
+          next.push_back(prefix + '-');
+          next.push_back(prefix + ' ');
+          next.push_back(prefix);
+        }
+        out = std::move(next);
+      } else {
+        for (std::string& prefix : out) {
+          prefix.push_back(c);
+        }
+      }
+    }
+  }
+
+  static std::uint32_t atom_id(LocaleModel& m, const std::string& text, bool wild_left,
+                               bool wild_right, bool boundaries) {
+    std::size_t pos = 0;
+    const char32_t first = next_code_point(text, pos);
+    const char32_t last = prev_code_point(text, text.size());
+    AtomDef atom;
+    atom.text = text;
+    atom.wild_left = wild_left;
+    atom.wild_right = wild_right;
+    atom.check_left = boundaries && !wild_left && is_alnum_cp(first) && !is_cjk(first);
+    atom.check_right = boundaries && !wild_right && is_alnum_cp(last) && !is_cjk(last);
+    std::string key = text;
+    key.push_back('\x01');
+    key.push_back(static_cast<char>('0' + (atom.check_left ? 1 : 0) + (atom.check_right ? 2 : 0) +
+                                    (wild_left ? 4 : 0) + (wild_right ? 8 : 0)));
+    const auto [it, inserted] = m.atom_ids.emplace(key, static_cast<std::uint32_t>(m.atoms.size()));
+    if (inserted) {
+      m.atoms.push_back(std::move(atom));
+      m.atom_sets.emplace_back();
+    }
+    return it->second;
+  }
+
+  static std::uint32_t set_id(LocaleModel& m, std::vector<std::uint32_t> atoms) {
+    std::sort(atoms.begin(), atoms.end());
+    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    const auto [it, inserted] = m.set_ids.emplace(atoms, m.set_count);
+    if (inserted) {
+      for (std::uint32_t a : atoms) {
+        m.atom_sets[a].push_back(m.set_count);
+      }
+      ++m.set_count;
+    }
+    return it->second;
+  }
+
+  // Compiles one phrase into a term set; UINT32_MAX with `err` on failure.
+  std::uint32_t compile_phrase(Context& ctx, const std::string& phrase, std::string& err) {
+    if (const auto it = ctx.phrase_sets.find(phrase); it != ctx.phrase_sets.end()) {
+      return it->second;
+    }
+    std::vector<Expansion> expansions;
+    const RefResolver resolver = [&](std::string_view n, std::string& e) {
+      return resolve(ctx, n, e);
+    };
+    if (!expand_phrase(phrase, resolver, expansions, err)) {
+      return UINT32_MAX;
+    }
+    std::vector<std::uint32_t> atoms;
+    std::vector<std::string> variants;
+    for (const Expansion& e : expansions) {
+      const std::string text = normalize_plain(e.text);
+      if (text.empty()) {
+        if (expansions.size() == 1 || e.wild_left || e.wild_right) {
+          err = fmt::format("phrase \"{}\" can never match (nothing left after normalisation)",
+                            phrase);
+          return UINT32_MAX;
+        }
+        continue;  // an alternative made only of optional parts
+      }
+      hyphen_variants(text, variants);
+      for (const std::string& v : variants) {
+        atoms.push_back(atom_id(*ctx.model, v, e.wild_left, e.wild_right, true));
+      }
+    }
+    if (atoms.empty()) {
+      err = fmt::format("phrase \"{}\" can never match", phrase);
+      return UINT32_MAX;
+    }
+    const std::uint32_t id = set_id(*ctx.model, std::move(atoms));
+    ctx.phrase_sets.emplace(phrase, id);
+    return id;
+  }
+
+  // Expands @@NAME macros (pattern fragments from the pack's "macros", then the common pack's).
+  bool expand_macros(const Context& ctx, const std::string& text, std::string& out,
+                     std::string& err) {
+    out.clear();
+    for (std::size_t i = 0; i < text.size();) {
+      if (text.compare(i, 2, "@@") != 0) {
+        out.push_back(text[i++]);
+        continue;
+      }
+      std::size_t end = i + 2;
+      while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') ||
+                                   (text[end] >= '0' && text[end] <= '9') || text[end] == '_')) {
+        ++end;
+      }
+      const std::string name = text.substr(i + 2, end - i - 2);
+      const json* macro = nullptr;
+      for (const PackDoc* pack : {ctx.pack, static_cast<const PackDoc*>(&common_)}) {
+        if (macro == nullptr && pack != nullptr && pack->doc.contains("macros") &&
+            pack->doc["macros"].contains(name) && pack->doc["macros"][name].is_string()) {
+          macro = &pack->doc["macros"][name];
+        }
+      }
+      if (macro == nullptr) {
+        err = fmt::format("unknown macro @@{}", name);
+        return false;
+      }
+      out += macro->get<std::string>();
+      i = end;
+    }
+    return true;
+  }
+
+  bool compile_pattern(Context& ctx, const std::string& source, PatternDef& def, std::string& err) {
+    std::string text;
+    if (!expand_macros(ctx, source, text, err)) {
+      return false;
+    }
+    ParsedPattern parsed;
+    if (!parse_pattern(text, parsed, err)) {
+      return false;
+    }
+    auto chains = [&](const std::vector<ParsedChain>& in, std::vector<Chain>& out) {
+      for (const ParsedChain& pc : in) {
+        Chain chain;
+        chain.gaps = pc.gaps;
+        for (const std::string& phrase : pc.phrases) {
+          const std::uint32_t set = compile_phrase(ctx, phrase, err);
+          if (set == UINT32_MAX) {
+            return false;
+          }
+          chain.sets.push_back(set);
+        }
+        out.push_back(std::move(chain));
+      }
+      return true;
+    };
+    return chains(parsed.all, def.all) && chains(parsed.none, def.none);
+  }
+
+  void add_pattern_entries(Context& ctx, const PackDoc& pack, bool common) {
+    const json& doc = pack.doc;
+    if (!doc.contains("rules")) {
+      return;
+    }
+    const json& rules = doc["rules"];
+    if (!rules.is_array()) {
+      if (!common || ctx.model->tag.empty()) {
+        error(pack.where, "\"rules\" must be an array");
+      }
+      return;
+    }
+    const bool report = ctx.model->tag == pack.tag || (common && ctx.model->tag.empty());
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const json& entry = rules[i];
+      const std::string where = fmt::format("{}: rules[{}]", pack.where, i);
+      if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) {
+        if (report) {
+          error(where, "a rule entry needs a string \"id\"");
+        }
+        continue;
+      }
+      const std::string id = entry["id"].get<std::string>();
+      const std::uint32_t rule = impl_.rule(id);
+      if (rule == UINT32_MAX) {
+        if (report) {
+          const auto& known = known_rule_ids();
+          error(where, std::find(known.begin(), known.end(), id) == known.end()
+                           ? fmt::format("unknown rule id \"{}\"", id)
+                           : fmt::format("rule \"{}\" is not in the catalogue", id));
+        }
+        continue;
+      }
+      if (report) {
+        for (const char* key : {"severity", "summary", "applies", "detector", "message"}) {
+          if (entry.contains(key)) {
+            error(where + "." + key, "is set in the catalogue of common/policy.json only");
+          }
+        }
+      }
+      if (entry.contains("rewrite") && entry["rewrite"].is_string() &&
+          (!common || ctx.model->rewrites[rule].empty())) {
+        ctx.model->rewrites[rule] = entry["rewrite"].get<std::string>();
+      }
+      if (!entry.contains("patterns")) {
+        continue;
+      }
+      const json& patterns = entry["patterns"];
+      if (!patterns.is_array()) {
+        if (report) {
+          error(where + ".patterns", "must be an array");
+        }
+        continue;
+      }
+      for (std::size_t j = 0; j < patterns.size(); ++j) {
+        const std::string pwhere = fmt::format("{}.patterns[{}]", where, j);
+        PatternDef def;
+        def.rule = rule;
+        def.where = pwhere;
+        std::string text;
+        const json& p = patterns[j];
+        if (p.is_string()) {
+          text = p.get<std::string>();
+        } else if (p.is_object() && p.contains("p") && p["p"].is_string()) {
+          text = p["p"].get<std::string>();
+          if (p.contains("severity")) {
+            const auto sev = parse_severity_name(p.value("severity", ""));
+            if (!sev) {
+              if (report) {
+                error(pwhere + ".severity", "invalid severity");
+              }
+              continue;
+            }
+            def.severity = sev;
+          }
+          if (p.contains("message")) {
+            const json& m = p["message"];
+            def.message_en = m.is_object() ? m.value("en", "") : "";
+            def.message_zh = m.is_object() ? m.value("zh", "") : "";
+            if (def.message_en.empty() || def.message_zh.empty()) {
+              if (report) {
+                error(pwhere + ".message", "needs both \"en\" and \"zh\" texts");
+              }
+              continue;
+            }
+          }
+          def.rewrite = p.value("rewrite", "");
+          const std::string scope = p.value("scope", "sentence");
+          if (scope == "next") {
+            def.sentences = 2;
+          } else if (scope != "sentence") {
+            if (report) {
+              error(pwhere + ".scope", "must be \"sentence\" or \"next\"");
+            }
+            continue;
+          }
+        } else {
+          if (report) {
+            error(pwhere, "a pattern is a string or an object with \"p\"");
+          }
+          continue;
+        }
+        std::string err;
+        if (!compile_pattern(ctx, text, def, err)) {
+          if (report) {
+            error(pwhere, err);
+          }
+          continue;
+        }
+        ctx.model->patterns.push_back(std::move(def));
+      }
+    }
+  }
+
+  void add_project_phrases(Context& ctx) {
+    if (project_ == nullptr || !project_->is_object() || !project_->contains("phrases") ||
+        !(*project_)["phrases"].is_object()) {
+      return;
+    }
+    for (const auto& [locale, list] : (*project_)["phrases"].items()) {
+      const std::string tag = lower_ascii(locale);
+      const bool has_pack =
+          std::find(impl_.languages.begin(), impl_.languages.end(), tag) != impl_.languages.end();
+      const bool fallback = ctx.model->tag.empty();
+      const std::string base = "replyc.json: policy.phrases." + locale;
+      bool report = false;
+      if (tag == "*") {
+        report = fallback;
+      } else if (has_pack) {
+        if (tag != ctx.model->tag) {
+          continue;
+        }
+        report = true;
+      } else {
+        if (fallback) {
+          error(base, fmt::format("no policy pack for locale \"{}\"", locale));
+        }
+        continue;
+      }
+      if (!list.is_array()) {
+        if (report) {
+          error(base, "must be an array");
+        }
+        continue;
+      }
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& item = list[i];
+        const std::string where = fmt::format("{}[{}]", base, i);
+        if (!item.is_object() || !item.contains("rule") || !item.contains("pattern") ||
+            !item["rule"].is_string() || !item["pattern"].is_string()) {
+          if (report) {
+            error(where, "needs string \"rule\" and \"pattern\"");
+          }
+          continue;
+        }
+        const std::string id = item["rule"].get<std::string>();
+        const std::uint32_t rule = impl_.rule(id);
+        if (rule == UINT32_MAX) {
+          if (report) {
+            error(where + ".rule", fmt::format("unknown rule id \"{}\"", id));
+          }
+          continue;
+        }
+        PatternDef def;
+        def.rule = rule;
+        def.where = where;
+        if (item.contains("message")) {
+          const json& m = item["message"];
+          if (m.is_string()) {
+            def.message_en = def.message_zh = m.get<std::string>();
+          } else if (m.is_object()) {
+            def.message_en = m.value("en", "");
+            def.message_zh = m.value("zh", def.message_en);
+          }
+        }
+        if (item.contains("severity")) {
+          def.severity = parse_severity_name(item.value("severity", ""));
+          if (!def.severity && report) {
+            error(where + ".severity", "invalid severity");
+          }
+        }
+        std::string err;
+        if (!compile_pattern(ctx, item["pattern"].get<std::string>(), def, err)) {
+          if (report) {
+            error(where + ".pattern", err);
+          }
+          continue;
+        }
+        ctx.model->patterns.push_back(std::move(def));
+      }
+    }
+  }
+
+  void build_locale(const PackDoc* pack) {
+    auto model = std::make_unique<LocaleModel>();
+    model->tag = pack != nullptr ? pack->tag : std::string();
+    if (pack != nullptr) {
+      const std::string script = pack->doc.contains("language") && pack->doc["language"].is_object()
+                                     ? pack->doc["language"].value("script", "latin")
+                                     : "latin";
+      model->cjk = script == "japanese";
+      model->latin = script == "latin";
+    }
+    model->rewrites.assign(impl_.rules.size(), std::string());
+    Context ctx;
+    ctx.model = model.get();
+    ctx.pack = pack;
+
+    add_pattern_entries(ctx, common_, true);
+    if (pack != nullptr) {
+      add_pattern_entries(ctx, *pack, false);
+    }
+    add_project_phrases(ctx);
+
+    // Context sets for the detectors.
+    for (std::size_t k = 0; k < std::size(kContextSets); ++k) {
+      const char* name = kContextSets[k];
+      model->context_sets[k] = UINT32_MAX;
+      std::vector<std::uint32_t> atoms;
+      if (std::string_view(name) == "EMOTICON") {
+        for (const std::string& e : emoticons_) {
+          if (!e.empty()) {
+            atoms.push_back(atom_id(*model, e, false, false, false));
+          }
+        }
+      } else if (std::string_view(name) == "ALLOW") {
+        for (const std::string& a : impl_.allow) {
+          atoms.push_back(atom_id(*model, a, false, false, true));
+        }
+      } else {
+        std::string err;
+        if (lexicon_entry(pack, name) == nullptr && lexicon_entry(&common_, name) == nullptr) {
+          continue;
+        }
+        const std::uint32_t set = compile_phrase(ctx, std::string("@") + name, err);
+        if (set == UINT32_MAX) {
+          error(pack != nullptr ? pack->where : common_.where,
+                fmt::format("lexicon @{}: {}", name, err));
+          continue;
+        }
+        model->context_sets[k] = set;
+        continue;
+      }
+      if (!atoms.empty()) {
+        model->context_sets[k] = set_id(*model, std::move(atoms));
+      }
+    }
+
+    model->anchored.assign(model->set_count, {});
+    for (std::uint32_t p = 0; p < model->patterns.size(); ++p) {
+      const PatternDef& def = model->patterns[p];
+      model->anchored[def.all.front().sets.front()].push_back(p);
+    }
+    impl_.locales.emplace(model->tag, std::move(model));
+  }
+
+  Engine::Impl& impl_;
+  PackDoc common_;
+  bool seen_common_ = false;
+  std::vector<PackDoc> locale_packs_;
+  std::vector<std::size_t> rule_json_index_;
+  std::vector<std::string> emoticons_;
+  const nlohmann::json* project_ = nullptr;
+};
+
+}  // namespace
+
+const Automaton& LocaleModel::ready() const {
+  std::call_once(once, [this] {
+    for (std::uint32_t a = 0; a < atoms.size(); ++a) {
+      automaton.add(atoms[a].text, a);
+    }
+    automaton.build();
+  });
+  return automaton;
+}
+
+const LocaleModel& Engine::Impl::locale_for(std::string_view tag) const {
+  std::string language;
+  for (char c : tag) {
+    if (c == '-' || c == '_') {
+      break;
+    }
+    language.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  const auto it = locales.find(language);
+  if (it != locales.end()) {
+    return *it->second;
+  }
+  return *locales.at("");
+}
+
+std::variant<Engine, std::vector<LoadError>> Engine::load_packs(
+    const std::vector<PackSource>& packs, const nlohmann::json* project_policy) {
+  try {
+    return load_checked(packs, project_policy);
+  } catch (const nlohmann::json::exception& e) {
+    // A value of the wrong type somewhere the loader did not check field by field.
+    return std::vector<LoadError>{{"policy packs or replyc.json policy", e.what()}};
+  }
+}
+
+std::variant<Engine, std::vector<LoadError>> Engine::load_checked(
+    const std::vector<PackSource>& packs, const nlohmann::json* project_policy) {
+  auto impl = std::make_shared<Impl>();
+  Loader loader(*impl);
+  if (!loader.parse(packs)) {
+    return std::move(loader.errors);
+  }
+  loader.load_catalogue();
+  loader.load_detectors();
+  loader.load_languages();
+  loader.apply_project_rules(project_policy);
+  if (!loader.errors.empty()) {
+    return std::move(loader.errors);
+  }
+  loader.build_locales(project_policy);
+  loader.load_examples();
+  if (!loader.errors.empty()) {
+    return std::move(loader.errors);
+  }
+  return Engine(std::shared_ptr<const Impl>(std::move(impl)));
+}
+
+std::vector<PackSource> Engine::builtin_packs() {
+  std::vector<PackSource> packs;
+  for (const EmbeddedFile& file : replyc::generated::locale_files()) {
+    packs.push_back({std::string(file.name), file.bytes});
+  }
+  return packs;
+}
+
+std::variant<Engine, std::vector<LoadError>> Engine::load(const nlohmann::json* project_policy) {
+  return load_packs(builtin_packs(), project_policy);
+}
+
+}  // namespace replyc::policy

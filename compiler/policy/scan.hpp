@@ -1,0 +1,147 @@
+#pragma once
+// Internal: the state of one scan(), shared by the phrase matcher and the detectors.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/policy/model.hpp"
+
+namespace replyc::policy {
+
+struct AtomHit {
+  std::uint32_t atom;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+struct SetHit {
+  std::uint32_t sentence;
+  std::uint32_t set;
+  std::uint32_t begin;
+  std::uint32_t end;
+  friend bool operator<(const SetHit& a, const SetHit& b) {
+    if (a.sentence != b.sentence) {
+      return a.sentence < b.sentence;
+    }
+    if (a.set != b.set) {
+      return a.set < b.set;
+    }
+    if (a.begin != b.begin) {
+      return a.begin < b.begin;
+    }
+    return a.end < b.end;
+  }
+  friend bool operator==(const SetHit&, const SetHit&) = default;
+};
+
+struct RawFinding {
+  std::uint32_t rule = 0;
+  ByteRange range;  // source bytes
+  std::uint32_t sentence = 0;
+  std::optional<Severity> severity;
+  bool disguised = false;
+  ByteRange disguise;  // the disguised words (source bytes), for the obfuscation finding
+  const PatternDef* pattern = nullptr;
+};
+
+struct Word {
+  std::uint32_t begin;
+  std::uint32_t end;
+  bool letters;  // letters (or kana/ideographs), not a number
+};
+
+struct ScanState {
+  std::string_view source;
+  const ScanContext* context = nullptr;
+  const Engine::Impl* impl = nullptr;
+  const LocaleModel* locale = nullptr;
+
+  NormText norm;
+  std::vector<std::uint8_t> boundary;      // per normalised position (size + 1)
+  std::vector<std::uint32_t> word_starts;  // normalised positions
+  std::vector<Word> words;
+  std::vector<std::uint32_t> sentence_starts;  // normalised positions, first is 0
+  std::vector<std::uint32_t> sentence_src;     // source positions of the same starts
+  std::vector<AtomHit> atom_hits;
+  std::vector<SetHit> set_hits;                                  // sorted
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;  // normalised intervals
+  std::vector<RawFinding> raw;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> email_spans;  // normalised, for links
+
+  std::string_view text() const { return norm.text; }
+
+  std::uint32_t sentence_of(std::uint32_t norm_pos) const {
+    const auto it = std::upper_bound(sentence_starts.begin(), sentence_starts.end(), norm_pos);
+    return static_cast<std::uint32_t>(it - sentence_starts.begin()) - 1;
+  }
+  std::uint32_t sentence_end(std::uint32_t sentence) const {
+    return sentence + 1 < sentence_starts.size() ? sentence_starts[sentence + 1]
+                                                 : static_cast<std::uint32_t>(norm.text.size());
+  }
+  std::uint32_t words_between(std::uint32_t from, std::uint32_t to) const {
+    if (to <= from) {
+      return 0;
+    }
+    const auto a = std::lower_bound(word_starts.begin(), word_starts.end(), from);
+    const auto b = std::lower_bound(word_starts.begin(), word_starts.end(), to);
+    return static_cast<std::uint32_t>(b - a);
+  }
+  // Hits of `set` inside `sentence`, sorted by position.
+  std::pair<const SetHit*, const SetHit*> hits(std::uint32_t sentence, std::uint32_t set) const {
+    const SetHit lo{sentence, set, 0, 0};
+    const SetHit hi{sentence, set, UINT32_MAX, UINT32_MAX};
+    const auto b = std::lower_bound(set_hits.begin(), set_hits.end(), lo);
+    const auto e = std::upper_bound(b, set_hits.end(), hi);
+    return {set_hits.data() + (b - set_hits.begin()), set_hits.data() + (e - set_hits.begin())};
+  }
+  bool is_allowed(std::uint32_t begin, std::uint32_t end) const {
+    for (const auto& [b, e] : allowed) {
+      if (begin >= b && end <= e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add(std::uint32_t rule, std::uint32_t norm_begin, std::uint32_t norm_end,
+           std::optional<Severity> severity = std::nullopt, bool disguised = false) {
+    if (rule == UINT32_MAX || is_allowed(norm_begin, norm_end)) {
+      return;
+    }
+    RawFinding f;
+    f.rule = rule;
+    f.range = norm.to_source(norm_begin, norm_end);
+    f.sentence = sentence_of(norm_begin);
+    f.severity = severity;
+    f.disguised = disguised || (norm.flags_in(norm_begin, norm_end) & kDisguised) != 0;
+    f.disguise = f.range;
+    raw.push_back(f);
+  }
+  void add_source(std::uint32_t rule, ByteRange range, std::optional<Severity> severity) {
+    if (rule == UINT32_MAX) {
+      return;
+    }
+    RawFinding f;
+    f.rule = rule;
+    f.range = range;
+    f.severity = severity;
+    // Sentence by source position.
+    const auto it = std::upper_bound(sentence_src.begin(), sentence_src.end(), range.begin);
+    f.sentence = static_cast<std::uint32_t>(it - sentence_src.begin()) - 1;
+    raw.push_back(f);
+  }
+};
+
+// Detectors (detectors.cpp).
+void detect_email(ScanState& s);
+void detect_phone(ScanState& s);
+void detect_links(ScanState& s);
+void detect_symbols(ScanState& s);  // emoji and decorative symbols
+void detect_line_breaks(ScanState& s);
+void detect_whole_message(ScanState& s);  // length and order id
+void detect_language(ScanState& s);
+
+}  // namespace replyc::policy

@@ -1,0 +1,93 @@
+// Fuzz target: the policy engine's normaliser and matcher (compiler/policy/engine.hpp) on arbitrary
+// text in every locale, and its loader on arbitrary project overrides.
+//   byte 0: bits 0-1 mode (3: the rest is a replyc.json "policy" object to load; else scan),
+//           bit 2 proactive, bit 3 whole message, bit 4 add a region subtag ("de-AT")
+//   byte 1: locale (index into Engine::locales(), or an unknown tag)
+//   rest:   the text (or the overrides)
+#include <algorithm>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "compiler/base/utf8.hpp"
+#include "compiler/policy/engine.hpp"
+#include "tests/fuzz/entries.hpp"
+
+namespace replyc::fuzz {
+namespace {
+
+const policy::Engine& builtin_engine() {
+  static const std::shared_ptr<const policy::Engine> engine = [] {
+    auto loaded = policy::Engine::load(nullptr);
+    if (std::holds_alternative<std::vector<policy::LoadError>>(loaded))
+      fail(__FILE__, __LINE__, "the built-in packs load");
+    return std::make_shared<const policy::Engine>(std::get<policy::Engine>(std::move(loaded)));
+  }();
+  return *engine;
+}
+
+bool on_boundary(std::string_view text, std::uint32_t offset) {
+  return offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+}
+
+void check_findings(const policy::Engine& engine, std::string_view text,
+                    const std::vector<policy::Finding>& findings) {
+  const bool valid = !utf8::find_invalid(text).has_value();
+  const auto& known = policy::known_rule_ids();
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    REPLYC_FUZZ_CHECK(f.range.begin <= f.range.end && f.range.end <= text.size());
+    if (valid)
+      REPLYC_FUZZ_CHECK(on_boundary(text, f.range.begin) && on_boundary(text, f.range.end));
+    REPLYC_FUZZ_CHECK(std::find(known.begin(), known.end(), f.rule) != known.end());
+    REPLYC_FUZZ_CHECK(engine.find_rule(f.rule) != nullptr);
+    REPLYC_FUZZ_CHECK(!f.message_en.empty());
+    if (i > 0) {  // sorted by range, then rule id
+      const auto& e = findings[i - 1];
+      REPLYC_FUZZ_CHECK(std::tie(e.range.begin, e.range.end, e.rule) <=
+                        std::tie(f.range.begin, f.range.end, f.rule));
+    }
+  }
+}
+
+}  // namespace
+
+int policy(const std::uint8_t* data, std::size_t size) {
+  if (size < 2)
+    return 0;
+  const policy::Engine& engine = builtin_engine();
+  const std::uint8_t flags = data[0];
+  const std::string_view rest(reinterpret_cast<const char*>(data) + 2, size - 2);
+
+  if ((flags & 3) == 3) {
+    const auto overrides = nlohmann::json::parse(rest, nullptr, false);
+    if (overrides.is_discarded())
+      return 0;
+    const auto loaded = policy::Engine::load(&overrides);
+    if (const auto* errors = std::get_if<std::vector<policy::LoadError>>(&loaded)) {
+      REPLYC_FUZZ_CHECK(!errors->empty());
+      for (const auto& error : *errors)
+        REPLYC_FUZZ_CHECK(!error.message.empty());
+      return 0;
+    }
+    const auto& custom = std::get<policy::Engine>(loaded);
+    const std::string probe = "Please leave us a 5-star review at www.example.com!";
+    for (const auto& tag : custom.locales())
+      check_findings(custom, probe, custom.scan(probe, {tag, policy::MessageKind::Reply, true}));
+    return 0;
+  }
+
+  const auto locales = engine.locales();
+  std::string tag = data[1] < locales.size() ? locales[data[1]] : "tlh";
+  if (flags & 16)
+    tag += "-AT";
+  const policy::ScanContext context{
+      tag, (flags & 4) ? policy::MessageKind::Proactive : policy::MessageKind::Reply,
+      (flags & 8) != 0};
+  const auto findings = engine.scan(rest, context);
+  check_findings(engine, rest, findings);
+  return 0;
+}
+
+}  // namespace replyc::fuzz

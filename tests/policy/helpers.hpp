@@ -1,0 +1,72 @@
+#pragma once
+// Shared helpers for the policy tests: one engine loaded from the built-in packs.
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/policy/engine.hpp"
+
+namespace policy_test {
+
+using replyc::policy::Engine;
+using replyc::policy::Finding;
+using replyc::policy::MessageKind;
+using replyc::policy::ScanContext;
+
+inline const Engine& engine() {
+  static const Engine instance = [] {
+    auto loaded = Engine::load(nullptr);
+    if (auto* errors = std::get_if<std::vector<replyc::policy::LoadError>>(&loaded)) {
+      for (const auto& e : *errors) {
+        FAIL(e.where << ": " << e.message);
+      }
+    }
+    return std::get<Engine>(std::move(loaded));
+  }();
+  return instance;
+}
+
+inline std::vector<Finding> scan(std::string_view text, std::string_view locale,
+                                 MessageKind kind = MessageKind::Reply, bool whole = false) {
+  ScanContext ctx;
+  ctx.locale = locale;
+  ctx.kind = kind;
+  ctx.whole_message = whole;
+  return engine().scan(text, ctx);
+}
+
+inline bool fires(const std::vector<Finding>& findings, std::string_view rule) {
+  for (const Finding& f : findings) {
+    if (f.rule == rule) {
+      return true;
+    }
+  }
+  return false;
+}
+
+inline const Finding* find(const std::vector<Finding>& findings, std::string_view rule) {
+  for (const Finding& f : findings) {
+    if (f.rule == rule) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+inline std::string describe(const std::vector<Finding>& findings, std::string_view text) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += f.rule + " [" + std::to_string(f.range.begin) + "," + std::to_string(f.range.end) +
+           ") \"" + std::string(text.substr(f.range.begin, f.range.end - f.range.begin)) + "\"" +
+           (f.disguised ? " disguised" : "") + "\n";
+  }
+  return out.empty() ? "(no findings)" : out;
+}
+
+// The source bytes a finding covers.
+inline std::string_view span(std::string_view text, const Finding& f) {
+  return text.substr(f.range.begin, f.range.end - f.range.begin);
+}
+
+}  // namespace policy_test

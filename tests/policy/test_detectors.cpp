@@ -1,0 +1,264 @@
+// Detectors: contact details, links, symbols, layout, length, order id and language.
+#include "tests/policy/helpers.hpp"
+
+using namespace policy_test;
+
+namespace {
+
+void expect_span(std::string_view text, std::string_view locale, std::string_view rule,
+                 std::string_view expected) {
+  const auto findings = scan(text, locale);
+  INFO(describe(findings, text));
+  const Finding* f = find(findings, rule);
+  REQUIRE(f != nullptr);
+  CHECK(span(text, *f) == expected);
+}
+
+void expect_none(std::string_view text, std::string_view locale, std::string_view rule) {
+  const auto findings = scan(text, locale);
+  INFO(describe(findings, text));
+  CHECK_FALSE(fires(findings, rule));
+}
+
+}  // namespace
+
+TEST_CASE("email addresses", "[policy][detectors]") {
+  expect_span("Write to support@brand-store.com for help.", "en", "contact-info-email",
+              "support@brand-store.com");
+  expect_span("Mail: jane.doe+shop@mail.example.co.uk today", "en", "contact-info-email",
+              "jane.doe+shop@mail.example.co.uk");
+  // Full-width at sign.
+  expect_span(
+      "Write to help\xEF\xBC\xA0"
+      "brand.com now.",
+      "en", "contact-info-email",
+      "help\xEF\xBC\xA0"
+      "brand.com");
+  // Spelled out, in several languages.
+  expect_span("Our address is help at brand dot com.", "en", "contact-info-email",
+              "help at brand dot com");
+  expect_span("Contact: service(at)brandstore.de", "en", "contact-info-email",
+              "service(at)brandstore.de");
+  expect_span("Correo: ventas arroba tienda punto es", "es", "contact-info-email",
+              "ventas arroba tienda punto es");
+  const auto spelled = scan("Our address is help at brand dot com.", "en");
+  CHECK(find(spelled, "contact-info-email")->disguised);
+  // Not addresses.
+  expect_none("We will reply at 5 pm at the latest.", "en", "contact-info-email");
+  expect_none("Spare parts are at brandstore.shop, says the note.", "en", "contact-info-email");
+  expect_none("Follow the @ sign on the label.", "en", "contact-info-email");
+}
+
+TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
+  expect_span("Call +1 (555) 123-4567 today.", "en", "contact-info-phone", "+1 (555) 123-4567");
+  expect_span("Our number is 555-123-4567.", "en", "contact-info-phone", "555-123-4567");
+  expect_span("Hotline 0800 123 4567", "en", "contact-info-phone", "0800 123 4567");
+  expect_span("Telefon: +49 89 1234567", "de", "contact-info-phone", "+49 89 1234567");
+  expect_span("Appelez le 01 23 45 67 89.", "fr", "contact-info-phone", "01 23 45 67 89");
+  expect_span("お電話は03-1234-5678まで", "ja", "contact-info-phone", "03-1234-5678");
+  // Phone word before an otherwise ambiguous number.
+  expect_span("Llámenos al 912 345 678.", "es", "contact-info-phone", "912 345 678");
+
+  // Order ids, ASINs, tracking numbers, prices, dates, model numbers.
+  for (const char* text : {
+           "Your order 114-3941689-8772232 shipped.",
+           "ASIN B08N5WRWNW is the new model.",
+           "The tracking number is 1Z999AA10123456784.",
+           "Tracking: 9400 1000 0000 0000 0000 00",
+           "The refund of $1,299.00 was issued.",
+           "Der Betrag von 1.299,00 \xE2\x82\xAC wurde erstattet.",
+           "It arrives on 2026-11-27 or 27.11.2026 or 11/27/2026.",
+           "Model X200-12345678 and part 12345678AB are in stock.",
+           "Die Sendungsnummer lautet 00340434161234567890.",
+           "Invoice number 0123456789 is attached.",
+           "The parcel weighs 1.234.567 grams.",
+       }) {
+    expect_none(text, "en", "contact-info-phone");
+  }
+  expect_none("お問い合わせ番号は1234-5678-9012です", "ja", "contact-info-phone");
+
+  // A carrier's or manufacturer's number is only a warning.
+  const std::string_view carrier = "You can call the carrier DHL at +49 228 4333112.";
+  const auto findings = scan(carrier, "en");
+  INFO(describe(findings, carrier));
+  const Finding* f = find(findings, "contact-info-phone");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == replyc::Severity::Warning);
+}
+
+TEST_CASE("links and bare domains", "[policy][detectors]") {
+  expect_span("See https://brandstore.com/manual for details.", "en", "external-link",
+              "https://brandstore.com/manual");
+  expect_span("Visit www.brandstore.com.", "en", "external-link", "www.brandstore.com");
+  expect_span("Spare parts at brandstore.shop today.", "en", "external-link", "brandstore.shop");
+  expect_span("Short: bit.ly/3abcXYZ", "en", "external-link", "bit.ly/3abcXYZ");
+  expect_span("Chat: wa.me/4915112345678", "en", "external-link", "wa.me/4915112345678");
+  expect_span("Brand dot com has the manual.", "en", "external-link", "Brand dot com");
+
+  // Amazon links are a warning, plain http an error, the marketplace name nothing.
+  const std::string_view amazon = "Open https://www.amazon.de/gp/your-account/order-history";
+  auto f = scan(amazon, "de");
+  REQUIRE(find(f, "external-link") != nullptr);
+  CHECK(find(f, "external-link")->severity == replyc::Severity::Warning);
+  f = scan("Open http://amazon.de/orders", "de");
+  REQUIRE(find(f, "external-link") != nullptr);
+  CHECK(find(f, "external-link")->severity == replyc::Severity::Error);
+  f = scan("Shortened: amzn.to/3xyz", "en");
+  REQUIRE(find(f, "external-link") != nullptr);
+  CHECK(find(f, "external-link")->severity == replyc::Severity::Error);
+
+  for (const char* text : {
+           "You can see the order in your Amazon.com account.",
+           "Please use the adapter, e.g. the grey one, i.e. the small one.",
+           "Bitte verwenden Sie z.B. das graue Kabel, d.h. das kurze.",
+           "Firmware v2.0 fixes the 1.5 m cable issue.",
+           "The manual.pdf is attached.",
+           "Shipped from the U.S. on Monday.",
+           "Thank you.We will reply soon.",
+       }) {
+    expect_none(text, "en", "external-link");
+  }
+}
+
+TEST_CASE("emoji and decorative symbols", "[policy][detectors]") {
+  expect_span("Thanks \xF0\x9F\x98\x8A!", "en", "emoji", "\xF0\x9F\x98\x8A");
+  // A run of stars is one finding; keycaps and flags are emoji.
+  expect_span("Rated \xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90 by buyers", "en", "emoji",
+              "\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90");
+  expect_span("Rated 5\xEF\xB8\x8F\xE2\x83\xA3 stars", "en", "emoji", "5\xEF\xB8\x8F\xE2\x83\xA3");
+  expect_span("Made in \xF0\x9F\x87\xA9\xF0\x9F\x87\xAA", "en", "emoji",
+              "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA");
+  expect_span("Thanks \xE2\x9D\xA4\xEF\xB8\x8F", "en", "emoji", "\xE2\x9D\xA4\xEF\xB8\x8F");
+  // Text-style symbols are decorative; (c) and Japanese marks are neither.
+  expect_span("Thank you \xE2\x99\xA5", "en", "decorative-symbols", "\xE2\x99\xA5");
+  expect_span("Thanks again :)", "en", "decorative-symbols", ":)");
+  expect_none("\xC2\xA9 2026 Brightlane. Time: 10:30 (local).", "en", "emoji");
+  expect_none("\xC2\xA9 2026 Brightlane. Time: 10:30 (local).", "en", "decorative-symbols");
+  expect_none(
+      "\xE2\x80\xBB\xE3\x81\x94\xE6\xB3\xA8\xE6\x84\x8F \xE2\x96\xA0\xE8\xBF\x94\xE5\x93"
+      "\x81 \xE2\x97\x8F\xE6\x89\x8B\xE9\xA0\x86",
+      "ja", "decorative-symbols");  // ※ご注意 ■返品 ●手順
+  // Stars next to a review word are also a review request.
+  CHECK(fires(scan("5\xE2\x98\x85 feedback please", "en"), "review-positive-request"));
+}
+
+TEST_CASE("line breaks", "[policy][detectors]") {
+  expect_none("Hello,\n\nthank you.", "en", "excessive-line-breaks");
+  expect_none("Hello,\r\n\r\nthank you.", "en", "excessive-line-breaks");
+  expect_span("Hello,\n\n\nthank you.", "en", "excessive-line-breaks", "\n\n\n");
+  expect_span("Hello,\r\n  \r\n\t\r\nthank you.", "en", "excessive-line-breaks",
+              "\r\n  \r\n\t\r\n");
+}
+
+TEST_CASE("whole-message rules: length and order id", "[policy][detectors]") {
+  // 1999 two-byte characters plus three ASCII ones: the 2001st character starts at byte 4000.
+  std::string text;
+  for (int i = 0; i < 1999; ++i) {
+    text += "\xC3\xA9";
+  }
+  text += "abc";
+  auto findings = scan(text, "fr", MessageKind::Reply, true);
+  const Finding* length = find(findings, "message-length");
+  REQUIRE(length != nullptr);
+  CHECK(length->range == replyc::ByteRange{3999, static_cast<std::uint32_t>(text.size())});
+  CHECK_FALSE(fires(scan(text, "fr", MessageKind::Reply, false), "message-length"));
+
+  const std::string_view proactive = "Your parcel is delayed.\nIt arrives on Friday.";
+  findings = scan(proactive, "en", MessageKind::Proactive, true);
+  const Finding* order = find(findings, "order-id-missing");
+  REQUIRE(order != nullptr);
+  CHECK(span(proactive, *order) == "Your parcel is delayed.");
+  CHECK_FALSE(fires(scan(proactive, "en", MessageKind::Reply, true), "order-id-missing"));
+  CHECK_FALSE(fires(scan(proactive, "en", MessageKind::Proactive, false), "order-id-missing"));
+  CHECK_FALSE(
+      fires(scan("Order 114-3941689-8772232 is delayed.", "en", MessageKind::Proactive, true),
+            "order-id-missing"));
+  // Full-width digits normalise to an order id; an unexpanded placeholder counts too.
+  CHECK_FALSE(fires(scan("\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x94-3941689-8772232 \xE3\x81\xAE"
+                         "\xE3\x81\x94\xE6\xB3\xA8\xE6\x96\x87",
+                         "ja", MessageKind::Proactive, true),
+                    "order-id-missing"));
+  CHECK_FALSE(fires(scan("Order {order_id} is delayed.", "en", MessageKind::Proactive, true),
+                    "order-id-missing"));
+}
+
+TEST_CASE("language mismatch", "[policy][detectors]") {
+  expect_span("Hallo Anna,\nThank you for your message, we will take care of it right away.", "de",
+              "language-mismatch",
+              "Thank you for your message, we will take care of it right away");
+  // A quoted English product name in a German sentence is fine; so is a short greeting.
+  expect_none("Das Produkt \xE2\x80\x9EPhone Stand for the Car\xE2\x80\x9C ist unterwegs.", "de",
+              "language-mismatch");
+  expect_none("Hi Anna, vielen Dank f\xC3\xBCr Ihre Nachricht.", "de", "language-mismatch");
+  // Chinese residue in an English template; Chinese in a Japanese one.
+  expect_span("Thank you. \xE8\xB0\xA2\xE8\xB0\xA2 We will help.", "en", "language-mismatch",
+              "\xE8\xB0\xA2\xE8\xB0\xA2");
+  const std::string_view zh =
+      "\xE6\x82\xA8\xE5\xA5\xBD\xEF\xBC\x8C\xE8\xAF\xB7\xE6\x9F\xA5"
+      "\xE6\x94\xB6\xE3\x80\x82";  // 您好，请查收。
+  CHECK(fires(scan(zh, "ja"), "language-mismatch"));
+  // Japanese sentences with kanji and kana, and Japanese company names, are fine.
+  expect_none(
+      "\xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xE5\xB1\xB1\xE7\x94\xB0\xE5\x95"
+      "\x86\xE5\xBA\x97",
+      "ja", "language-mismatch");  // 株式会社山田商店
+  // An unknown locale has no language check (and no phrase pack).
+  CHECK(scan("Thank you for your message, we will take care of it.", "pt-BR").empty());
+}
+
+TEST_CASE("findings are sorted and on UTF-8 boundaries", "[policy][detectors]") {
+  const std::string_view text =
+      "\xF0\x9F\x98\x8A Please leave a 5-star review \xE2\x99\xA5 and write to a@b.com or call "
+      "+1 555 123 4567. \xE8\xB0\xA2";
+  const auto findings = scan(text, "en");
+  INFO(describe(findings, text));
+  REQUIRE(findings.size() >= 5);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto r = findings[i].range;
+    CHECK(r.begin < r.end);
+    CHECK(r.end <= text.size());
+    CHECK((static_cast<unsigned char>(text[r.begin]) & 0xC0u) != 0x80u);
+    CHECK((r.end == text.size() || (static_cast<unsigned char>(text[r.end]) & 0xC0u) != 0x80u));
+    if (i > 0) {
+      const auto p = findings[i - 1].range;
+      CHECK((p.begin < r.begin ||
+             (p.begin == r.begin &&
+              (p.end < r.end || (p.end == r.end && findings[i - 1].rule <= findings[i].rule)))));
+    }
+  }
+}
+
+TEST_CASE("the locale tag picks the language pack", "[policy][detectors]") {
+  CHECK(fires(scan("Bitte hinterlassen Sie eine positive Bewertung.", "de-AT"),
+              "review-positive-request"));
+  CHECK(fires(scan("Bitte hinterlassen Sie eine positive Bewertung.", "de_CH"),
+              "review-positive-request"));
+  CHECK(fires(scan("Please leave a positive review.", "en-GB"), "review-positive-request"));
+  // Language-independent detectors run for any locale.
+  CHECK(fires(scan("Escreva para a@b.com", "pt-BR"), "contact-info-email"));
+  // Messages and metadata.
+  const auto findings = scan("Please leave us a 5-star review.", "en");
+  const Finding* f = find(findings, "review-positive-request");
+  REQUIRE(f != nullptr);
+  CHECK_FALSE(f->message_en.empty());
+  CHECK_FALSE(f->message_zh.empty());
+  CHECK_FALSE(f->rewrite.empty());
+  CHECK(f->severity == replyc::Severity::Error);
+  REQUIRE(engine().find_rule("review-positive-request") != nullptr);
+  CHECK(engine().find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("reply and proactive kinds", "[policy][detectors]") {
+  const std::string_view text = "You can leave a review on the product page if you wish.";
+  const auto reply = scan(text, "en", MessageKind::Reply);
+  CHECK(fires(reply, "review-request-duplicate"));
+  CHECK_FALSE(fires(reply, "review-request-neutral"));
+  const auto proactive = scan(text, "en", MessageKind::Proactive);
+  CHECK(fires(proactive, "review-request-neutral"));
+  CHECK(find(proactive, "review-request-neutral")->severity == replyc::Severity::Note);
+  CHECK_FALSE(fires(proactive, "review-request-duplicate"));
+  // A stronger review rule in the same sentence replaces the neutral one.
+  const auto strong = scan("Please leave us a 5-star review.", "en", MessageKind::Reply);
+  CHECK(fires(strong, "review-positive-request"));
+  CHECK_FALSE(fires(strong, "review-request-duplicate"));
+}

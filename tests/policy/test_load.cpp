@@ -1,0 +1,200 @@
+// Loading packs: a bad pack is reported with where it is wrong, never half-loaded.
+#include <nlohmann/json.hpp>
+
+#include "tests/policy/helpers.hpp"
+
+using namespace policy_test;
+using replyc::policy::LoadError;
+using replyc::policy::PackSource;
+
+namespace {
+
+const char* kCommon = R"({
+  "catalogue": [
+    {"id": "review-positive-request", "severity": "error",
+     "summary": {"en": "Positive review request.", "zh": "索要好评。"},
+     "message": {"en": "Do not ask for positive reviews.", "zh": "不要索要好评。"}},
+    {"id": "obfuscation", "severity": "error", "detector": "obfuscation",
+     "summary": {"en": "Disguised text.", "zh": "伪装文字。"},
+     "message": {"en": "Disguised.", "zh": "伪装。"}}
+  ],
+  "lexicon": {"SHARED": ["shiny"]},
+  "detectors": {},
+  "rules": []
+})";
+
+std::string locale_pack(const std::string& patterns) {
+  return R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"GOOD": ["good", "great"]},
+    "rules": [{"id": "review-positive-request", "patterns": [)" +
+         patterns + "]}]}";
+}
+
+std::vector<LoadError> load_errors(const std::string& common, const std::string& locale,
+                                   const nlohmann::json* project = nullptr) {
+  const std::vector<PackSource> packs = {{"common/policy.json", common},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, project);
+  if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
+    return *errors;
+  }
+  return {};
+}
+
+std::string all(const std::vector<LoadError>& errors) {
+  std::string out;
+  for (const auto& e : errors) {
+    out += e.where + ": " + e.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("load: minimal packs load and match", "[policy][load]") {
+  const std::string locale = locale_pack(R"("@GOOD review", "@SHARED ..2 stars")");
+  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  ScanContext ctx;
+  ctx.locale = "xx";
+  CHECK(fires(e.scan("A great review, please.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Shiny gold stars.", ctx), "review-positive-request"));
+  CHECK(e.scan("A review, please.", ctx).empty());
+  REQUIRE(e.rules().size() == 2);
+  CHECK(e.locales() == std::vector<std::string>{"xx"});
+}
+
+TEST_CASE("load: invalid JSON", "[policy][load]") {
+  const auto errors = load_errors(kCommon, "{\"locale\": \"xx\", ");
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json");
+  CHECK(errors[0].message.find("invalid JSON") != std::string::npos);
+}
+
+TEST_CASE("load: the built-in packs with a broken file", "[policy][load]") {
+  auto packs = Engine::builtin_packs();
+  REQUIRE(packs.size() >= 10);
+  std::string broken;
+  for (auto& p : packs) {
+    if (p.name == "de/policy.json") {
+      broken = std::string(p.text);
+      broken.insert(broken.find("\"rules\""), "\"oops\" ");
+      p.text = broken;
+    }
+  }
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<std::vector<LoadError>>(loaded));
+  CHECK(std::get<std::vector<LoadError>>(loaded)[0].where == "locales/de/policy.json");
+}
+
+TEST_CASE("load: unknown rule id", "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin"},
+    "rules": [{"id": "review-positive-request", "patterns": ["good"]},
+              {"id": "review-rainbow", "patterns": ["x"]}]})";
+  auto errors = load_errors(kCommon, locale);
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: rules[1]");
+  CHECK(errors[0].message == "unknown rule id \"review-rainbow\"");
+
+  // A known id that the catalogue does not define.
+  const std::string known = R"({"locale": "xx", "language": {"script": "latin"},
+    "rules": [{"id": "emoji", "patterns": ["x"]}]})";
+  errors = load_errors(kCommon, known);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("not in the catalogue") != std::string::npos);
+
+  // The catalogue may only use ids of the policy catalogue.
+  std::string common = kCommon;
+  common.replace(common.find("\"review-positive-request\""), 25, "\"be-nice-please\"");
+  errors = load_errors(common, locale_pack("\"good\""));
+  INFO(all(errors));
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors[0].where == "locales/common/policy.json: catalogue[0]");
+  CHECK(errors[0].message == "unknown rule id \"be-nice-please\"");
+}
+
+TEST_CASE("load: patterns that cannot match anything", "[policy][load]") {
+  struct Case {
+    const char* patterns;
+    const char* where;
+    const char* message_part;
+  };
+  const Case cases[] = {
+      {R"p("good", "")p", "rules[0].patterns[1]", "empty pattern"},
+      {R"p("good", "   ")p", "rules[0].patterns[1]", "empty pattern"},
+      {R"p("\u200B")p", "rules[0].patterns[0]", "can never match"},
+      {R"p("good", "()")p", "rules[0].patterns[1]", "can never match"},
+      {R"p("good & !bad", "!bad")p", "rules[0].patterns[1]", "not negated"},
+      {R"p("good ..3")p", "rules[0].patterns[0]", "operator"},
+      {R"p("(good|great")p", "rules[0].patterns[0]", "unclosed"},
+      {R"p("@NOPE review")p", "rules[0].patterns[0]", "unknown lexicon entry @NOPE"},
+      {R"p("@@NOPE")p", "rules[0].patterns[0]", "unknown macro @@NOPE"},
+      {R"p("go*od")p", "rules[0].patterns[0]", "wildcard"},
+      {R"p({"p": "good", "severity": "fatal"})p", "rules[0].patterns[0].severity", "severity"},
+      {R"p(42)p", "rules[0].patterns[0]", "a pattern is a string"},
+  };
+  for (const Case& c : cases) {
+    const auto errors = load_errors(kCommon, locale_pack(c.patterns));
+    INFO(c.patterns << "\n" << all(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].where == std::string("locales/xx/policy.json: ") + c.where);
+    CHECK(errors[0].message.find(c.message_part) != std::string::npos);
+  }
+}
+
+TEST_CASE("load: missing messages and other catalogue errors", "[policy][load]") {
+  std::string common = kCommon;
+  const std::string zh = ", \"zh\": \"不要索要好评。\"";
+  common.replace(common.find(zh), zh.size(), "");
+  auto errors = load_errors(common, locale_pack("\"good\""));
+  INFO(all(errors));
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors[0].where == "locales/common/policy.json: catalogue[0].message");
+  CHECK(errors[0].message.find("\"zh\"") != std::string::npos);
+
+  common = kCommon;
+  common.replace(common.find("\"severity\": \"error\""), 19, "\"severity\": \"loud\"");
+  errors = load_errors(common, locale_pack("\"good\""));
+  REQUIRE_FALSE(errors.empty());
+  CHECK(errors[0].where == "locales/common/policy.json: catalogue[0].severity");
+
+  // A locale pack may not redefine catalogue fields.
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin"},
+    "rules": [{"id": "review-positive-request", "severity": "note", "patterns": ["good"]}]})";
+  errors = load_errors(kCommon, locale);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: rules[0].severity");
+
+  // No common pack at all.
+  auto loaded = Engine::load_packs({{"xx/policy.json", locale_pack("\"good\"")}}, nullptr);
+  REQUIRE(std::holds_alternative<std::vector<LoadError>>(loaded));
+  CHECK(std::get<std::vector<LoadError>>(loaded)[0].where == "locales/common/policy.json");
+
+  // The locale field must match the folder.
+  errors =
+      load_errors(kCommon, R"({"locale": "yy", "language": {"script": "latin"}, "rules": []})");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: locale");
+}
+
+TEST_CASE("load: the built-in packs load without errors", "[policy][load]") {
+  auto loaded = Engine::load(nullptr);
+  if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
+    FAIL(all(*errors));
+  }
+  const Engine& e = std::get<Engine>(loaded);
+  const std::vector<std::string> expected = {"de", "en", "es", "fr", "it", "ja", "nl", "pl", "sv"};
+  CHECK(e.locales() == expected);
+  for (const auto& rule : e.rules()) {
+    INFO(rule.id);
+    const auto& known = replyc::policy::known_rule_ids();
+    CHECK(std::find(known.begin(), known.end(), rule.id) != known.end());
+    CHECK_FALSE(rule.summary_en.empty());
+    CHECK_FALSE(rule.summary_zh.empty());
+  }
+}
