@@ -17,6 +17,7 @@
 //                                          them; `lines` measures one size only)
 //
 // Prints figures; it is not a pass/fail test.
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -202,8 +203,8 @@ std::vector<Edit> make_edits(const std::string& original, int count) {
   std::size_t at = text.find("solution   = It is now", text.size() / 2);
   if (at == std::string::npos)
     at = text.find("solution   = It is now");
-  const std::uint32_t line =
-      static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  const std::uint32_t line = static_cast<std::uint32_t>(
+      std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
   const std::uint32_t column = 22;  // after "solution   = It is now"
   for (int i = 0; i < count; ++i) {
     const std::size_t offset = at + column;
@@ -226,11 +227,18 @@ std::vector<Edit> make_edits(const std::string& original, int count) {
   return edits;
 }
 
+double thread_cpu_ms(clockid_t clock) {
+  timespec now{};
+  ::clock_gettime(clock, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 struct Result {
   int lines = 0;
   std::size_t bytes = 0;
   double open_ms = 0;
   std::vector<double> server_ms;
+  std::vector<double> server_cpu_ms;  // CPU time of the server thread for the same edits
   std::vector<double> baseline_ms;
   std::size_t diagnostics = 0;
 };
@@ -276,6 +284,8 @@ Result measure(const fs::path& dir, int lines, int edits_count) {
   replyc::lsp::ServerOptions server_options;
   server_options.log = nullptr;
   std::thread server([&] { replyc::lsp::run_server(source, out, backend, server_options); });
+  clockid_t server_clock{};
+  ::pthread_getcpuclockid(server.native_handle(), &server_clock);
 
   write_all(fds[1], frame({{"jsonrpc", "2.0"},
                            {"id", 1},
@@ -284,13 +294,15 @@ Result measure(const fs::path& dir, int lines, int edits_count) {
                             {{"processId", nullptr},
                              {"rootUri", replyc::lsp::path_to_uri(dir.generic_string())},
                              {"capabilities", json::object()}}}}));
-  write_all(fds[1], frame({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}}));
+  write_all(fds[1],
+            frame({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}}));
   auto start = Clock::now();
-  write_all(fds[1], frame({{"jsonrpc", "2.0"},
-                           {"method", "textDocument/didOpen"},
-                           {"params",
-                            {{"textDocument",
-                              {{"uri", uri}, {"languageId", "reply"}, {"version", 1}, {"text", text}}}}}}));
+  write_all(fds[1],
+            frame({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didOpen"},
+                   {"params",
+                    {{"textDocument",
+                      {{"uri", uri}, {"languageId", "reply"}, {"version", 1}, {"text", text}}}}}}));
   result.diagnostics = capture.wait_for(1);
   result.open_ms = ms_since(start);
 
@@ -302,10 +314,12 @@ Result measure(const fs::path& dir, int lines, int edits_count) {
                                        {"params",
                                         {{"textDocument", {{"uri", uri}, {"version", version}}},
                                          {"contentChanges", json::array({edit.change})}}}});
+    const double cpu_start = thread_cpu_ms(server_clock);
     start = Clock::now();
     write_all(fds[1], message);
     capture.wait_for(version);
     result.server_ms.push_back(ms_since(start));
+    result.server_cpu_ms.push_back(thread_cpu_ms(server_clock) - cpu_start);
   }
   write_all(fds[1], frame({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}}));
   write_all(fds[1], frame({{"jsonrpc", "2.0"}, {"method", "exit"}}));
@@ -330,10 +344,10 @@ Result measure(const fs::path& dir, int lines, int edits_count) {
     replyc::Compilation compilation(compile);
     compilation.add_input(file);
     compilation.run();
-    const std::string report = replyc::render_json_report(compilation.diagnostics(),
-                                                          compilation.sources(), 1,
-                                                          replyc::UiLanguage::English)
-                                   .dump();
+    const std::string report =
+        replyc::render_json_report(compilation.diagnostics(), compilation.sources(), 1,
+                                   replyc::UiLanguage::English)
+            .dump();
     if (report.empty())
       std::abort();
     result.baseline_ms.push_back(ms_since(start));
@@ -391,16 +405,20 @@ void breakdown(const fs::path& dir, int lines, int rounds) {
 int main(int argc, char** argv) {
   const int edits = argc > 1 ? std::max(2, std::atoi(argv[1])) : 60;
   const int only = argc > 2 ? std::atoi(argv[2]) : 0;  // measure one size only
-  const fs::path dir = fs::temp_directory_path() / ("replyc-lsp-latency-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("replyc-lsp-latency-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   {
     std::ofstream config(dir / "replyc.json");
     config << "{}\n";
   }
-  std::printf("lsp_latency: didChange -> publishDiagnostics, in-process server, one edit at a time\n");
-  std::printf("baseline: save to disk + Compilation + JSON report (the CLI's path, no process start)\n\n");
-  std::printf("%7s %9s %6s %9s | %-29s | %-29s\n", "lines", "bytes", "edits", "open ms",
-              "server ms  p50 / p95 / max", "baseline ms  p50 / p95 / max");
+  std::printf(
+      "lsp_latency: didChange -> publishDiagnostics, in-process server, one edit at a time\n");
+  std::printf(
+      "baseline: save to disk + Compilation + JSON report (the CLI's path, no process start)\n");
+  std::printf("server CPU: CPU time the server thread spent on the edit (independent of load)\n\n");
+  std::printf("%7s %9s %6s %9s | %-29s | %-20s | %-29s\n", "lines", "bytes", "edits", "open ms",
+              "server ms  p50 / p95 / max", "server CPU p50 / p95", "baseline ms  p50 / p95 / max");
   for (const int lines : {200, 2000, 20000}) {
     if (only != 0 && lines != only)
       continue;
@@ -408,8 +426,10 @@ int main(int argc, char** argv) {
     const Result r = measure(dir, lines, count);
     const Stats s = stats(r.server_ms);
     const Stats b = stats(r.baseline_ms);
-    std::printf("%7d %9zu %6d %9.2f | %8.2f / %8.2f / %8.2f | %8.2f / %8.2f / %8.2f\n", r.lines,
-                r.bytes, count, r.open_ms, s.p50, s.p95, s.max, b.p50, b.p95, b.max);
+    const Stats c = stats(r.server_cpu_ms);
+    std::printf(
+        "%7d %9zu %6d %9.2f | %8.2f / %8.2f / %8.2f | %8.2f / %8.2f | %8.2f / %8.2f / %8.2f\n",
+        r.lines, r.bytes, count, r.open_ms, s.p50, s.p95, s.max, c.p50, c.p95, b.p50, b.p95, b.max);
     if (r.diagnostics != 0)
       std::printf("        (note: the generated file has %zu diagnostics)\n", r.diagnostics);
   }

@@ -30,6 +30,10 @@ std::optional<std::string> closest_match(std::string_view word,
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length: skip what cannot beat the best so far.
+    const std::size_t longer = std::max(word.size(), candidate.size());
+    if (longer - std::min(word.size(), candidate.size()) > best_distance)
+      continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance || (d == best_distance && best && candidate < *best)) {
       best_distance = d;

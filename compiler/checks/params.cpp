@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "compiler/ast/walk.hpp"
 #include "compiler/base/spelling.hpp"
@@ -20,26 +22,38 @@ struct Scope {
   std::map<std::string, const ast::ParamDecl*> params;
   std::vector<std::string> names;
   Context& context;
+  // Computed once per snippet and per text: a block with thousands of snippet references or
+  // choices must not redo them for every reference, choice and param.
+  mutable std::map<std::string, ParamSet, std::less<>> snippet_cache;
+  mutable std::map<const ast::Text*, ParamSet> always_cache, ever_cache;
 };
 
-ParamSet snippet_params(const Scope& scope, const ast::TextPart& part) {
+const ParamSet& snippet_params(const Scope& scope, const ast::TextPart& part) {
+  const auto cached = scope.snippet_cache.find(part.name.text);
+  if (cached != scope.snippet_cache.end())
+    return cached->second;
   ParamSet result;
   if (const auto* snippet = scope.context.project.find_snippet(scope.module, part.name.text)) {
     for (const auto& param : snippet->block->params)
       result.insert(param.name.text);
   }
-  return result;
+  return scope.snippet_cache.emplace(part.name.text, std::move(result)).first->second;
 }
 
 // Params that appear in every rendering of `text` (each choice contributes what all its branches
 // share, plus its selector).
-ParamSet always_present(const Scope& scope, const ast::Text& text) {
+const ParamSet& always_present(const Scope& scope, const ast::Text& text) {
+  if (const auto cached = scope.always_cache.find(&text); cached != scope.always_cache.end())
+    return cached->second;
   ParamSet present;
+  std::set<std::string_view> snippets;  // each snippet's params are added once
   for (const auto& part : text) {
     if (part.kind == Kind::Param)
       present.insert(part.name.text);
-    if (part.kind == Kind::Snippet)
-      present.merge(snippet_params(scope, part));
+    if (part.kind == Kind::Snippet && snippets.insert(part.name.text).second) {
+      const ParamSet& params = snippet_params(scope, part);
+      present.insert(params.begin(), params.end());
+    }
     if (part.kind != Kind::Choice)
       continue;
     present.insert(part.name.text);
@@ -58,24 +72,29 @@ ParamSet always_present(const Scope& scope, const ast::Text& text) {
     if (shared)
       present.merge(*shared);
   }
-  return present;
+  return scope.always_cache.emplace(&text, std::move(present)).first->second;
 }
 
-ParamSet ever_present(const Scope& scope, const ast::Text& text) {
+const ParamSet& ever_present(const Scope& scope, const ast::Text& text) {
+  if (const auto cached = scope.ever_cache.find(&text); cached != scope.ever_cache.end())
+    return cached->second;
   ParamSet used;
+  std::set<std::string_view> snippets;  // each snippet's params are added once
   ast::walk(text, [&](const ast::TextPart& part, const std::vector<ast::Enclosing>&) {
     if (part.kind == Kind::Param || part.kind == Kind::Choice)
       used.insert(part.name.text);
-    if (part.kind == Kind::Snippet)
-      used.merge(snippet_params(scope, part));
+    if (part.kind == Kind::Snippet && snippets.insert(part.name.text).second) {
+      const ParamSet& params = snippet_params(scope, part);
+      used.insert(params.begin(), params.end());
+    }
   });
-  return used;
+  return scope.ever_cache.emplace(&text, std::move(used)).first->second;
 }
 
 void report_unknown(Scope& scope, const ast::Name& name) {
   const Location where{scope.module.file, name.range};
   auto d = make_diagnostic(Code::UnknownParam, where, {name.text});
-  if (auto guess = closest_match(name.text, scope.names)) {
+  if (auto guess = scope.context.suggest(name.text, scope.names)) {
     d.fixes.push_back(make_fix(NoteId::DidYouMean, {*guess}, where, *guess));
   }
   if (scope.block.kind == ast::BlockKind::Template || !scope.block.params.empty() ||
@@ -213,7 +232,7 @@ void check_branches_carry(Scope& scope, const ast::Text& text, const std::string
 }
 
 void check_block(const sema::Module& module, const ast::Block& block, Context& context) {
-  Scope scope{module, block, {}, {}, context};
+  Scope scope{module, block, {}, {}, context, {}, {}, {}};
   for (const auto& param : block.params) {
     scope.params.emplace(param.name.text, &param);
     scope.names.push_back(param.name.text);
@@ -232,8 +251,10 @@ void check_block(const sema::Module& module, const ast::Block& block, Context& c
                   if (part.kind == Kind::Param || part.kind == Kind::Choice)
                     first_use.try_emplace(part.name.text, &locale, part.name.range);
                 });
-      present.merge(always_present(scope, section.text));
-      used.merge(ever_present(scope, section.text));
+      const ParamSet& always = always_present(scope, section.text);
+      const ParamSet& ever = ever_present(scope, section.text);
+      present.insert(always.begin(), always.end());
+      used.insert(ever.begin(), ever.end());
     }
     used_anywhere.insert(used.begin(), used.end());
     if (locale.has_syntax_errors || block.kind != ast::BlockKind::Template)

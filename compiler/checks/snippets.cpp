@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "compiler/ast/walk.hpp"
 #include "compiler/base/spelling.hpp"
@@ -11,14 +14,26 @@ namespace {
 
 using Kind = ast::TextPart::Kind;
 
+// What check_reference needs of the block and module it is called for, computed once: a
+// thousand references must not each rebuild it.
+struct ReferenceScope {
+  std::map<std::string_view, const ast::ParamDecl*> params;  // the block's, by name
+  std::optional<std::vector<std::string>> ids;               // visible snippets, when needed
+  // (locale, snippet) pairs already checked: a snippet used twice in one locale is checked once.
+  std::set<std::pair<const ast::LocaleBlock*, std::string_view>> checked;
+};
+
 void check_reference(const sema::Module& module, const ast::Block& block,
-                     const ast::LocaleBlock& locale, const ast::TextPart& part, Context& context) {
+                     const ast::LocaleBlock& locale, const ast::TextPart& part, Context& context,
+                     ReferenceScope& scope) {
   const Location where{module.file, part.name.range};
   const auto* snippet = context.project.find_snippet(module, part.name.text);
   if (snippet == nullptr) {
     auto d = make_diagnostic(Code::UnknownSnippet, where, {part.name.text});
-    const auto ids = context.project.visible_snippet_ids(module);
-    if (auto guess = closest_match(part.name.text, ids)) {
+    if (!scope.ids)
+      scope.ids = context.project.visible_snippet_ids(module);
+    const auto& ids = *scope.ids;
+    if (auto guess = context.suggest(part.name.text, ids)) {
       d.fixes.push_back(make_fix(NoteId::DidYouMean, {*guess}, where, *guess));
     }
     if (!ids.empty() && ids.size() <= 20)
@@ -26,6 +41,8 @@ void check_reference(const sema::Module& module, const ast::Block& block,
     context.report(std::move(d));
     return;
   }
+  if (!scope.checked.emplace(&locale, part.name.text).second)
+    return;
   const Location definition{snippet->module->file, snippet->block->id.range};
   if (sema::find_locale(*snippet->block, locale.tag.text) == nullptr) {
     auto d = make_diagnostic(Code::SnippetLocaleMissing, where, {part.name.text, locale.tag.text});
@@ -33,11 +50,8 @@ void check_reference(const sema::Module& module, const ast::Block& block,
     context.report(std::move(d));
   }
   for (const auto& needed : snippet->block->params) {
-    const ast::ParamDecl* have = nullptr;
-    for (const auto& param : block.params) {
-      if (param.name.text == needed.name.text)
-        have = &param;
-    }
+    const auto found = scope.params.find(needed.name.text);
+    const ast::ParamDecl* have = found == scope.params.end() ? nullptr : found->second;
     if (have == nullptr) {
       auto d = make_diagnostic(Code::SnippetParamMissing, where,
                                {part.name.text, needed.name.text, block.id.text});
@@ -119,11 +133,14 @@ void check_snippets(const sema::Module& module, Context& context) {
       }
       cycles.visit(module, block);
     }
+    ReferenceScope scope;
+    for (const auto& param : block.params)
+      scope.params[param.name.text] = &param;  // the last declaration wins, as before
     for (const auto& locale : block.locales) {
       for (const auto& section : locale.sections) {
         ast::walk(section.text, [&](const ast::TextPart& part, const std::vector<ast::Enclosing>&) {
           if (part.kind == Kind::Snippet)
-            check_reference(module, block, locale, part, context);
+            check_reference(module, block, locale, part, context, scope);
         });
       }
     }

@@ -134,7 +134,7 @@ class Expander {
 
 // Snippet visits widest_choice makes at most per locale: without a bound, snippets that use
 // others several times would be walked an exponential number of times.
-constexpr std::size_t kMaxWidestVisits = 4096;
+constexpr std::size_t kMaxWidestVisits = 1024;
 
 std::size_t widest_choice(const sema::Project& project, const sema::Module& module,
                           const ast::Text& text, std::string_view locale, std::size_t depth,

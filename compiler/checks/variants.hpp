@@ -34,8 +34,8 @@ struct ExpandOptions {
   std::size_t max_snippet_depth = 8;
   // Snippets that use others several times would expand exponentially (a uses b twice, b uses c
   // twice...): past either budget, a variant inlines no further snippets.
-  std::size_t max_snippet_expansions = 4096;  // per variant
-  std::size_t max_text_bytes = 1u << 20;      // per variant
+  std::size_t max_snippet_expansions = 1024;  // per variant
+  std::size_t max_text_bytes = 256u << 10;    // per variant
 };
 
 // One variant per index i: every choice takes branch (i mod its branch count), so with as many

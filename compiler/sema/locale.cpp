@@ -7,11 +7,15 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace replyc::sema {
 
-std::optional<LocaleTag> parse_locale_tag(std::string_view tag) {
+namespace {
+
+std::optional<LocaleTag> compute_locale_tag(std::string_view tag) {
   if (tag.empty() || tag.size() > 64 || tag.find('_') != std::string_view::npos)
     return std::nullopt;
   const std::string input(tag);
@@ -40,7 +44,7 @@ std::optional<LocaleTag> parse_locale_tag(std::string_view tag) {
   return LocaleTag{canonical.data(), language.data()};
 }
 
-std::vector<std::string> plural_categories(std::string_view tag) {
+std::vector<std::string> compute_plural_categories(std::string_view tag) {
   static constexpr std::array<std::string_view, 6> kOrder = {"zero", "one",  "two",
                                                              "few",  "many", "other"};
   UErrorCode status = U_ZERO_ERROR;
@@ -65,6 +69,30 @@ std::vector<std::string> plural_categories(std::string_view tag) {
       ordered.emplace_back(category);
   }
   return ordered;
+}
+
+// ICU answers are memoised: every compilation asks again for the same few tags (the language
+// server compiles on every keystroke), and building ICU locales and plural rules is costly.
+template <typename Value>
+Value memoised(std::string_view tag, Value (*compute)(std::string_view)) {
+  static std::mutex mutex;
+  static std::map<std::string, Value, std::less<>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (const auto it = cache.find(tag); it != cache.end())
+    return it->second;
+  if (cache.size() >= 4096)
+    cache.clear();  // arbitrary input (a fuzzer, a long editing session) must not grow it forever
+  return cache.emplace(std::string(tag), compute(tag)).first->second;
+}
+
+}  // namespace
+
+std::optional<LocaleTag> parse_locale_tag(std::string_view tag) {
+  return memoised(tag, compute_locale_tag);
+}
+
+std::vector<std::string> plural_categories(std::string_view tag) {
+  return memoised(tag, compute_plural_categories);
 }
 
 }  // namespace replyc::sema

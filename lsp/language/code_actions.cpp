@@ -29,8 +29,8 @@ bool wanted(const json& only, std::string_view kind) {
     if (!entry.is_string())
       continue;
     const std::string& prefix = entry.get_ref<const std::string&>();
-    if (kind == prefix || (kind.starts_with(prefix) && kind.size() > prefix.size() &&
-                           kind[prefix.size()] == '.'))
+    if (kind == prefix ||
+        (kind.starts_with(prefix) && kind.size() > prefix.size() && kind[prefix.size()] == '.'))
       return true;
   }
   return false;
@@ -215,16 +215,16 @@ json code_actions(const RequestContext& context, const json& params,
             suppression_point(context.module.ast, d.where.range.begin, context.source.text);
         if (at) {
           const std::string name = d.rule.empty() ? std::string(info(d.code).name) : d.rule;
-          const std::string reason =
-              std::string(tr(context.language, "explain why this is acceptable", "说明为何可以接受"));
+          const std::string reason = std::string(
+              tr(context.language, "explain why this is acceptable", "说明为何可以接受"));
           const std::string line = fmt::format("# replyc: allow {} -- {}{}", name, reason,
                                                line_ending(context.source.text));
           const json position = to_json(position_at(context.source.lines, *at, context.encoding));
           json edit = {{"range", {{"start", position}, {"end", position}}}, {"newText", line}};
           actions.push_back(
-              {{"title", fmt::format(fmt::runtime(std::string(tr(
-                                         context.language, "Suppress {} here (with a reason)",
-                                         "在此处豁免 {}（附理由）"))),
+              {{"title", fmt::format(fmt::runtime(std::string(tr(context.language,
+                                                                 "Suppress {} here (with a reason)",
+                                                                 "在此处豁免 {}（附理由）"))),
                                      name)},
                {"kind", kQuickFix},
                {"diagnostics", json::array({item->lsp})},
@@ -250,11 +250,10 @@ json code_actions(const RequestContext& context, const json& params,
       fix_all_offered.insert(d.code);
       json kept = non_overlapping(std::move(edits));
       actions.push_back(
-          {{"title",
-            fmt::format(fmt::runtime(std::string(tr(context.language,
-                                                    "Fix all '{}' problems in this file ({})",
-                                                    "修复此文件中所有“{}”问题（{} 处）"))),
-                        info(d.code).name, kept.size())},
+          {{"title", fmt::format(fmt::runtime(std::string(
+                                     tr(context.language, "Fix all '{}' problems in this file ({})",
+                                        "修复此文件中所有“{}”问题（{} 处）"))),
+                                 info(d.code).name, kept.size())},
            {"kind", kQuickFix},
            {"diagnostics", std::move(covered)},
            {"edit", workspace_edit(uri, std::move(kept))}});
@@ -271,12 +270,12 @@ json code_actions(const RequestContext& context, const json& params,
       }
     }
     if (!edits.empty()) {
-      actions.push_back({{"title", std::string(tr(context.language,
-                                                  "Fix all auto-fixable problems (replyc)",
-                                                  "修复所有可自动修复的问题（replyc）"))},
-                         {"kind", kFixAll},
-                         {"diagnostics", std::move(covered)},
-                         {"edit", workspace_edit(uri, non_overlapping(std::move(edits)))}});
+      actions.push_back(
+          {{"title", std::string(tr(context.language, "Fix all auto-fixable problems (replyc)",
+                                    "修复所有可自动修复的问题（replyc）"))},
+           {"kind", kFixAll},
+           {"diagnostics", std::move(covered)},
+           {"edit", workspace_edit(uri, non_overlapping(std::move(edits)))}});
     }
   }
   return actions;

@@ -95,11 +95,11 @@ void complete_params(const ast::Block* block, Items& items) {
     return;
   for (const auto& decl : block->params) {
     const auto* type = sema::find_type(decl.type.text);
-    items.add(decl.name.text, kVariable,
-              decl.type.text + (decl.required ? ", required" : ", optional"),
-              type != nullptr ? std::string(type->description) + "\n\nSample: `" +
-                                    std::string(type->sample) + "`"
-                              : std::string());
+    items.add(
+        decl.name.text, kVariable, decl.type.text + (decl.required ? ", required" : ", optional"),
+        type != nullptr
+            ? std::string(type->description) + "\n\nSample: `" + std::string(type->sample) + "`"
+            : std::string());
   }
 }
 
@@ -155,8 +155,8 @@ void complete_branch_keys(const RequestContext& context, const ast::Block* block
 }
 
 // Inside section text: `{` placeholders, `{name:` styles, `{@` snippets, choice keys.
-json complete_in_text(const RequestContext& context, const ast::Block* block,
-                      std::string_view text, std::size_t text_start) {
+json complete_in_text(const RequestContext& context, const ast::Block* block, std::string_view text,
+                      std::size_t text_start) {
   static const std::regex kChoiceHead(R"(^\s*(\w+)\s*,\s*(plural|select)\s*,)");
   struct Frame {
     std::size_t open;
@@ -245,8 +245,7 @@ json complete_in_text(const RequestContext& context, const ast::Block* block,
     for (auto it = std::sregex_iterator(top.begin(), top.end(), kKey); it != std::sregex_iterator();
          ++it)
       present.insert((*it)[1].str());
-    Items items(context,
-                static_cast<std::uint32_t>(context.offset - (inside.size() - key_start)));
+    Items items(context, static_cast<std::uint32_t>(context.offset - (inside.size() - key_start)));
     complete_branch_keys(context, block, match[1].str(), match[2].str(), present, items);
     return items.result();
   }
@@ -285,9 +284,8 @@ json completion(const RequestContext& context) {
       }
     }
     const std::size_t rest = text.find('\n', context.offset);
-    const std::string_view after =
-        text.substr(context.offset, (rest == std::string_view::npos ? text.size() : rest) -
-                                        context.offset);
+    const std::string_view after = text.substr(
+        context.offset, (rest == std::string_view::npos ? text.size() : rest) - context.offset);
     const std::string close = after.find(']') == std::string_view::npos ? "]" : "";
     for (const auto& tag : wanted) {
       if (!present.contains(tag))
@@ -297,8 +295,8 @@ json completion(const RequestContext& context) {
       for (const auto& language : marketplace.languages) {
         const std::string tag(language);
         if (!present.contains(tag))
-          items.add(tag, kConstant, "marketplace " + std::string(marketplace.code), {},
-                    tag + close, 1);
+          items.add(tag, kConstant, "marketplace " + std::string(marketplace.code), {}, tag + close,
+                    1);
       }
     }
     return items.result();
@@ -425,8 +423,8 @@ json completion(const RequestContext& context) {
           present.insert("params");
       }
       const std::vector<std::string> keys =
-          is_template ? std::vector<std::string>{"title", "scenario", "kind", "marketplaces",
-                                                 "valid", "params"}
+          is_template ? std::vector<std::string>{"title",        "scenario", "kind",
+                                                 "marketplaces", "valid",    "params"}
                       : std::vector<std::string>{"params"};
       for (const auto& key : keys) {
         if (!present.contains(key))

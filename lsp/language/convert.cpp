@@ -69,7 +69,8 @@ std::string doc_uri(std::string_view code_id, const std::string& docs_dir) {
   const std::string key = docs_dir + "/" + std::string(code_id);
   if (const auto it = cache.find(key); it != cache.end())
     return it->second;
-  const std::filesystem::path file = std::filesystem::path(docs_dir) / (std::string(code_id) + ".md");
+  const std::filesystem::path file =
+      std::filesystem::path(docs_dir) / (std::string(code_id) + ".md");
   std::error_code ec;
   std::string uri;
   if (std::filesystem::is_regular_file(file, ec))
@@ -85,9 +86,10 @@ json fix_edits(const Project& project, const Fix& fix, PositionEncoding encoding
     const std::string uri = project.uri_of(edit.where.file);
     if (uri.empty())
       return json::array();
-    edits.push_back({{"uri", uri},
-                     {"range", range_json(sources.file(edit.where.file), edit.where.range, encoding)},
-                     {"newText", valid_utf8(edit.replacement)}});
+    edits.push_back(
+        {{"uri", uri},
+         {"range", range_json(sources.file(edit.where.file), edit.where.range, encoding)},
+         {"newText", valid_utf8(edit.replacement)}});
   }
   return edits;
 }
@@ -130,23 +132,21 @@ std::vector<Converted> convert_diagnostics(const Project& project, std::string_v
       std::string message = valid_utf8(format_message(note.message, options.language));
       std::string note_uri = note.where.valid() ? project.uri_of(note.where.file) : std::string();
       if (!note_uri.empty()) {
-        related.push_back(
-            {{"location",
-              {{"uri", note_uri},
-               {"range", range_json(sources.file(note.where.file), note.where.range,
-                                    options.encoding)}}},
-             {"message", std::move(message)}});
+        related.push_back({{"location",
+                            {{"uri", note_uri},
+                             {"range", range_json(sources.file(note.where.file), note.where.range,
+                                                  options.encoding)}}},
+                           {"message", std::move(message)}});
         continue;
       }
       // A note without a place of its own (or in the standard library) is shown at the
       // diagnostic, so that the client still lists it.
       if (note.where.valid())
-        message += " (" + valid_utf8(describe_location(sources.file(note.where.file),
-                                                       note.where.range)) +
+        message += " (" +
+                   valid_utf8(describe_location(sources.file(note.where.file), note.where.range)) +
                    ")";
-      related.push_back(
-          {{"location", {{"uri", std::string(uri)}, {"range", lsp["range"]}}},
-           {"message", std::move(message)}});
+      related.push_back({{"location", {{"uri", std::string(uri)}, {"range", lsp["range"]}}},
+                         {"message", std::move(message)}});
     }
     if (!related.empty())
       lsp["relatedInformation"] = std::move(related);

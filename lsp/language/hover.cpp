@@ -99,19 +99,19 @@ std::string join_codes(const std::vector<std::string_view>& items) {
 
 std::string param_markdown(const RequestContext& context, const ast::ParamDecl& decl) {
   const UiLanguage lang = context.language;
-  std::string out = fmt::format(
-      "**{}** `{}`: `{}`, {}", tr(lang, "param", "参数"), valid_utf8(decl.name.text),
-      valid_utf8(decl.type.text),
-      decl.required ? tr(lang, "required", "必填") : tr(lang, "optional", "可选"));
+  std::string out =
+      fmt::format("**{}** `{}`: `{}`, {}", tr(lang, "param", "参数"), valid_utf8(decl.name.text),
+                  valid_utf8(decl.type.text),
+                  decl.required ? tr(lang, "required", "必填") : tr(lang, "optional", "可选"));
   const sema::TypeInfo* type = sema::find_type(decl.type.text);
   if (type == nullptr) {
     out += fmt::format("\n\n{}", tr(lang, "Unknown type.", "未知类型。"));
     return out;
   }
   out += fmt::format("\n\n{}", type->description);
-  out += fmt::format("\n\n{}: {}", tr(lang, "Styles", "样式"),
-                     type->styles.empty() ? std::string(tr(lang, "none", "无"))
-                                          : join_codes(type->styles));
+  out += fmt::format(
+      "\n\n{}: {}", tr(lang, "Styles", "样式"),
+      type->styles.empty() ? std::string(tr(lang, "none", "无")) : join_codes(type->styles));
   out += fmt::format("  \n{}: `{}`", tr(lang, "Sample", "示例"), type->sample);
   if (type->plural_selector)
     out += fmt::format("  \n{}", tr(lang, "Can select plural forms.", "可用于复数选择。"));
@@ -127,11 +127,11 @@ std::string param_markdown(const RequestContext& context, const ast::ParamDecl& 
 
 std::string type_markdown(const RequestContext& context, const sema::TypeInfo& type) {
   const UiLanguage lang = context.language;
-  return fmt::format("**{}** `{}`\n\n{}\n\n{}: {}  \n{}: `{}`", tr(lang, "type", "类型"), type.name,
-                     type.description, tr(lang, "Styles", "样式"),
-                     type.styles.empty() ? std::string(tr(lang, "none", "无"))
-                                         : join_codes(type.styles),
-                     tr(lang, "Sample", "示例"), type.sample);
+  return fmt::format(
+      "**{}** `{}`\n\n{}\n\n{}: {}  \n{}: `{}`", tr(lang, "type", "类型"), type.name,
+      type.description, tr(lang, "Styles", "样式"),
+      type.styles.empty() ? std::string(tr(lang, "none", "无")) : join_codes(type.styles),
+      tr(lang, "Sample", "示例"), type.sample);
 }
 
 std::string sections_elsewhere(const RequestContext& context, const ast::Block& block,
@@ -233,8 +233,8 @@ std::string doc_summary(std::string_view code_id, bool markdown) {
   const CodeInfo* code = find_code(code_id);
   if (code == nullptr)
     return {};
-  std::string out = fmt::format("**{} {}** · {}", code->id, code->name,
-                                severity_name(code->default_severity));
+  std::string out =
+      fmt::format("**{} {}** · {}", code->id, code->name, severity_name(code->default_severity));
   if (const auto doc = diagnostic_doc(code->id)) {
     // The paragraph after "Severity: ...", then the first one of "## How to fix".
     if (const auto severity = doc->find("\nSeverity:"); severity != std::string_view::npos) {

@@ -127,8 +127,8 @@ void run(State& state, checks::Context& context) {
   const auto resolve = [&](const Place& place, const sema::Module& module,
                            const ast::Block& block) -> std::optional<Location> {
     if (place.relative) {
-      return Location{module.file, {place.range.begin + block.range.begin,
-                                    place.range.end + block.range.begin}};
+      return Location{module.file,
+                      {place.range.begin + block.range.begin, place.range.end + block.range.begin}};
     }
     const auto it = ids.find(place.path);
     if (it == ids.end())
@@ -206,15 +206,15 @@ bool is_policy_pass(const Pass& pass) {
   return pass && pass.target_type() == type;
 }
 
-void make_policy_incremental(CompileOptions& options, const nlohmann::json& project_policy) {
-  std::shared_ptr<const policy::Engine> engine;
-  for (auto& pass : options.extra_passes) {
+void make_policy_incremental(std::vector<Pass>& passes,
+                             std::shared_ptr<const policy::Engine> engine) {
+  Pass incremental;
+  for (auto& pass : passes) {
     if (!is_policy_pass(pass))
       continue;
-    if (!engine)
-      engine = load_policy(project_policy).engine;
-    if (engine)
-      pass = make_incremental_policy_pass(engine);
+    if (!incremental)
+      incremental = make_incremental_policy_pass(engine);
+    pass = incremental;
   }
 }
 

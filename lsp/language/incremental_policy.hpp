@@ -9,7 +9,7 @@
 // test compares the two on edited documents so that they cannot drift apart.
 #include <functional>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "compiler/checks/context.hpp"
 #include "compiler/driver/compilation.hpp"
@@ -25,8 +25,9 @@ Pass make_incremental_policy_pass(std::shared_ptr<const policy::Engine> engine);
 // Whether `pass` was made by make_policy_pass.
 bool is_policy_pass(const Pass& pass);
 
-// Replaces each policy pass of `options.extra_passes` by an incremental one over the rule packs
-// with `project_policy` (the "policy" object of replyc.json), as load_policy() builds them.
-void make_policy_incremental(CompileOptions& options, const nlohmann::json& project_policy);
+// Replaces each policy pass in `passes` by one incremental pass over `engine`, which must hold the
+// same rule packs and project overrides (load_policy() of the same replyc.json).
+void make_policy_incremental(std::vector<Pass>& passes,
+                             std::shared_ptr<const policy::Engine> engine);
 
 }  // namespace replyc::lsp::language

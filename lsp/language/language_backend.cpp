@@ -111,8 +111,8 @@ const std::vector<Converted>& LanguageBackend::converted(const Project& project,
   CachedDiagnostics& entry = it->second;
   if (entry.generation != project.generation || entry.language != language ||
       entry.encoding != encoding) {
-    entry.items = convert_diagnostics(project, uri,
-                                      ConvertOptions{language, encoding, options_.docs_dir});
+    entry.items =
+        convert_diagnostics(project, uri, ConvertOptions{language, encoding, options_.docs_dir});
     entry.generation = project.generation;
     entry.language = language;
     entry.encoding = encoding;
@@ -133,9 +133,8 @@ std::vector<json> LanguageBackend::diagnostics(const DocumentStore& store,
       json list = json::array();
       for (const Converted& item : converted(*project, uri, store.encoding()))
         list.push_back(item.lsp);
-      results.push_back({{"uri", uri},
-                         {"version", project->versions.at(uri)},
-                         {"diagnostics", std::move(list)}});
+      results.push_back(
+          {{"uri", uri}, {"version", project->versions.at(uri)}, {"diagnostics", std::move(list)}});
     }
   }
   // Forget cached diagnostics of closed documents.
@@ -156,9 +155,15 @@ std::optional<RequestContext> LanguageBackend::context(const DocumentStore& stor
   const SourceFile* source = project->source_of(uri);
   if (module == nullptr || source == nullptr)
     return std::nullopt;
-  RequestContext result{store,   *document, *project,
-                        *module, *source,   0,
-                        language_for(*project), store.encoding(), options_,
+  RequestContext result{store,
+                        *document,
+                        *project,
+                        *module,
+                        *source,
+                        0,
+                        language_for(*project),
+                        store.encoding(),
+                        options_,
                         markdown_hover_};
   if (const auto position = params.find("position"); position != params.end())
     result.offset = store.offset_at(*document, parse_position(*position));
@@ -169,17 +174,16 @@ json LanguageBackend::code_actions(const DocumentStore& store, const json& param
   auto request = context(store, params);
   if (!request)
     return json::array();
-  return language::code_actions(*request, params,
-                                converted(request->project, request->document.uri(),
-                                          store.encoding()));
+  return language::code_actions(
+      *request, params, converted(request->project, request->document.uri(), store.encoding()));
 }
 
 json LanguageBackend::hover(const DocumentStore& store, const json& params) {
   auto request = context(store, params);
   if (!request)
     return nullptr;
-  return language::hover(*request, converted(request->project, request->document.uri(),
-                                             store.encoding()));
+  return language::hover(*request,
+                         converted(request->project, request->document.uri(), store.encoding()));
 }
 
 json LanguageBackend::completion(const DocumentStore& store, const json& params) {

@@ -49,8 +49,8 @@ const sema::SnippetSymbol* snippet_of(const RequestContext& context, const Targe
 }
 
 // Every `{@id}` in the compiled project that resolves to `block`.
-std::vector<std::pair<const sema::Module*, ByteRange>> uses_of_snippet(const RequestContext& context,
-                                                                       const ast::Block* block) {
+std::vector<std::pair<const sema::Module*, ByteRange>> uses_of_snippet(
+    const RequestContext& context, const ast::Block* block) {
   std::vector<std::pair<const sema::Module*, ByteRange>> uses;
   const auto& project = context.project.compilation->project();
   for (const auto& module : project.modules) {
@@ -105,10 +105,10 @@ json definition(const RequestContext& context) {
     const auto open = context.project.uris.find(path);
     const std::string uri =
         open != context.project.uris.end() ? open->second : path_to_uri(path.generic_string());
-    return {{"uri", uri},
-            {"range",
-             {{"start", {{"line", 0}, {"character", 0}}},
-              {"end", {{"line", 0}, {"character", 0}}}}}};
+    return {
+        {"uri", uri},
+        {"range",
+         {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}}};
   }
   return nullptr;  // `use std` and the standard library's snippets have no file to show
 }
@@ -159,21 +159,22 @@ json rename(const RequestContext& context, const std::string& new_name) {
                                       "此处只能重命名已声明的参数")));
   }
   if (!is_identifier(new_name)) {
-    throw RequestError(
-        error_code::kInvalidParams,
-        fmt::format(fmt::runtime(std::string(tr(
-                        lang, "'{}' is not a valid param name (letters, digits and _, not "
-                              "starting with a digit)",
-                        "“{}”不是有效的参数名（字母、数字和 _，不能以数字开头）"))),
-                    valid_utf8(new_name)));
+    throw RequestError(error_code::kInvalidParams,
+                       fmt::format(fmt::runtime(std::string(tr(
+                                       lang,
+                                       "'{}' is not a valid param name (letters, digits and _, not "
+                                       "starting with a digit)",
+                                       "“{}”不是有效的参数名（字母、数字和 _，不能以数字开头）"))),
+                                   valid_utf8(new_name)));
   }
   const ast::Block& block = *target.block;
   const std::string old_name = decl->name.text;
   if (new_name != old_name && find_param(block, new_name) != nullptr) {
-    throw RequestError(error_code::kRequestFailed,
-                       fmt::format(fmt::runtime(std::string(tr(
-                                       lang, "{} already has a param '{}'", "{} 已有参数“{}”"))),
-                                   valid_utf8(block.id.text), new_name));
+    throw RequestError(
+        error_code::kRequestFailed,
+        fmt::format(
+            fmt::runtime(std::string(tr(lang, "{} already has a param '{}'", "{} 已有参数“{}”"))),
+            valid_utf8(block.id.text), new_name));
   }
   // Snippets receive params by name: renaming one on either side would break the other.
   const auto& project = context.project.compilation->project();
@@ -182,10 +183,11 @@ json rename(const RequestContext& context, const std::string& new_name) {
     if (!uses.empty()) {
       throw RequestError(
           error_code::kRequestFailed,
-          fmt::format(fmt::runtime(std::string(tr(
-                          lang, "snippet {} gets '{}' by name from where it is used ({}); rename "
-                                "it there too",
-                          "片段 {} 按名称从使用处获得“{}”（{}）；请同时修改使用处"))),
+          fmt::format(fmt::runtime(std::string(
+                          tr(lang,
+                             "snippet {} gets '{}' by name from where it is used ({}); rename "
+                             "it there too",
+                             "片段 {} 按名称从使用处获得“{}”（{}）；请同时修改使用处"))),
                       valid_utf8(block.id.text), old_name, display(context, *uses.front().first)));
     }
   } else {
@@ -204,8 +206,8 @@ json rename(const RequestContext& context, const std::string& new_name) {
   }
   json edits = json::array();
   const auto edit = [&](ByteRange range) {
-    edits.push_back({{"range", range_json(context.source, range, context.encoding)},
-                     {"newText", new_name}});
+    edits.push_back(
+        {{"range", range_json(context.source, range, context.encoding)}, {"newText", new_name}});
   };
   edit(decl->name.range);
   for (const ByteRange& use : param_uses(block, old_name))
@@ -228,15 +230,15 @@ json document_symbols(const RequestContext& context) {
       name.push_back('[');
       name.append(locale.tag.text);
       name.push_back(']');
-      locales.push_back(symbol(std::move(name), {}, kSymbolNamespace, context,
-                               locale.range, locale.header_range, std::move(sections)));
+      locales.push_back(symbol(std::move(name), {}, kSymbolNamespace, context, locale.range,
+                               locale.header_range, std::move(sections)));
     }
     const bool is_template = block.kind == ast::BlockKind::Template;
     std::string title;
     for (const auto& field : block.fields) {
       if (field.key.text == "title" && field.value_range.end <= context.source.text.size())
-        title = std::string(context.source.text.substr(field.value_range.begin,
-                                                       field.value_range.size()));
+        title = std::string(
+            context.source.text.substr(field.value_range.begin, field.value_range.size()));
     }
     const ByteRange selection = block.id.text.empty() ? block.keyword_range : block.id.range;
     result.push_back(symbol(block.id.text, is_template ? title : "snippet",

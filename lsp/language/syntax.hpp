@@ -11,19 +11,19 @@ namespace replyc::lsp::language {
 struct Target {
   enum class Kind {
     kNone,
-    kParamUse,      // {name} or {name:style}: `name`
-    kStyle,         // {name:style}: `style`
-    kChoiceName,    // {name, plural, ...}: `name`
-    kBranchKey,     // one {...}
-    kSnippetUse,    // {@id}: `id`
-    kParamDecl,     // params: `name`: type
-    kParamType,     // params: name: `type`
-    kBlockId,       // template `id` / snippet `id`
-    kSectionName,   // `name` = text
-    kLocaleTag,     // [`tag`]
-    kSuppression,   // # replyc: allow `RULE` -- reason
-    kUse,           // use `std` / use "`path`"
-    kHeaderValue,   // a word of a header field value (scenario, marketplaces...)
+    kParamUse,     // {name} or {name:style}: `name`
+    kStyle,        // {name:style}: `style`
+    kChoiceName,   // {name, plural, ...}: `name`
+    kBranchKey,    // one {...}
+    kSnippetUse,   // {@id}: `id`
+    kParamDecl,    // params: `name`: type
+    kParamType,    // params: name: `type`
+    kBlockId,      // template `id` / snippet `id`
+    kSectionName,  // `name` = text
+    kLocaleTag,    // [`tag`]
+    kSuppression,  // # replyc: allow `RULE` -- reason
+    kUse,          // use `std` / use "`path`"
+    kHeaderValue,  // a word of a header field value (scenario, marketplaces...)
   };
   Kind kind = Kind::kNone;
   const ast::Block* block = nullptr;

@@ -33,6 +33,46 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
+Reaper::~Reaper() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable())
+    thread_.join();
+}
+
+void Reaper::dispose(std::unique_ptr<Compilation> compilation,
+                     std::unique_ptr<OverlayFileSystem> files) {
+  if (!compilation && !files)
+    return;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back({std::move(compilation), std::move(files)});
+    if (!thread_.joinable()) {
+      thread_ = std::thread([this] {
+        std::unique_lock<std::mutex> held(mutex_);
+        while (true) {
+          wake_.wait(held, [this] { return stop_ || !queue_.empty(); });
+          std::vector<Garbage> batch = std::move(queue_);
+          queue_.clear();
+          held.unlock();
+          for (Garbage& garbage : batch) {
+            garbage.compilation.reset();
+            garbage.files.reset();
+          }
+          batch.clear();
+          held.lock();
+          if (stop_ && queue_.empty())
+            return;
+        }
+      });
+    }
+  }
+  wake_.notify_one();
+}
+
 std::string Project::uri_of(FileId file) const {
   if (!compilation || file == kNoFile || file >= compilation->sources().size())
     return {};
@@ -166,8 +206,7 @@ void Workspace::compile(Project& project, const std::vector<Member>& members) {
   project.config_time = modified(config_file);
   project.config = load_project_config(project.root);
 
-  project.compilation.reset();
-  project.files.reset();
+  reaper_.dispose(std::move(project.compilation), std::move(project.files));
   if (!project.disk)
     project.disk = std::make_unique<DiskFileSystem>(checks::kMaxFileBytes);
   project.files = std::make_unique<OverlayFileSystem>(*project.disk);

@@ -6,14 +6,17 @@
 // A project is recompiled only when one of its open documents changed (text, set of documents,
 // replyc.json, or an explicit invalidation); otherwise its last compilation and converted
 // diagnostics are reused.
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "compiler/driver/compilation.hpp"
@@ -61,6 +64,28 @@ struct Project {
   const SourceFile* source_of(std::string_view uri) const;
 };
 
+// Frees replaced compilations on a thread of its own, so that the next analysis does not wait
+// for the old one's memory to be released (a few ms for a large project).
+class Reaper {
+ public:
+  Reaper() = default;
+  Reaper(const Reaper&) = delete;
+  Reaper& operator=(const Reaper&) = delete;
+  ~Reaper();
+  void dispose(std::unique_ptr<Compilation> compilation, std::unique_ptr<OverlayFileSystem> files);
+
+ private:
+  struct Garbage {
+    std::unique_ptr<Compilation> compilation;  // destroyed first: it reads from `files`
+    std::unique_ptr<OverlayFileSystem> files;
+  };
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<Garbage> queue_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 class Workspace {
  public:
   explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
@@ -103,6 +128,7 @@ class Workspace {
   std::map<std::string, std::filesystem::path, std::less<>> canonical_cache_;
   std::map<std::filesystem::path, std::unique_ptr<Project>> projects_;
   std::uint64_t generations_ = 0;
+  Reaper reaper_;  // declared last: it is stopped (and drained) before the projects go
 };
 
 }  // namespace replyc::lsp::language

@@ -172,3 +172,69 @@ TEST_CASE("snippets that fan out are expanded for the policy scan within a budge
   CHECK(run.exit_code <= 1);
   std::filesystem::remove_all(dir);
 }
+
+// Hidden until compiler/codegen/lower.cpp bounds snippet inlining: `replyc build` currently
+// inlines every reference, 2^30 copies here, and runs out of time and memory. Run it with
+// `hostile_tests "[codegen]"`.
+TEST_CASE("replyc build does not expand doubling snippets exponentially",
+          "[.][hostile][scale][snippets][codegen]") {
+  const auto dir = replyc::hostile::project_dir("doubling-build");
+  replyc::hostile::write_file(dir / "snippets.reply", doubling_snippets(30));
+  replyc::hostile::write_file(dir / "main.reply",
+                              "use \"snippets.reply\"\n" + template_with_solution("{@s0}"));
+  const auto run = replyc::hostile::run_replyc("build main.reply -o out.json", dir, 20);
+  CHECK_FALSE(run.timed_out());
+  CHECK(run.exit_code <= 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("thousands of misspelt params and snippets against thousands of declared ones",
+          "[hostile][scale]") {
+  // Did-you-mean compares each unknown name with every declared one: bounded per run.
+  std::string params, solution;
+  for (int i = 0; i < 500; ++i)
+    params += "    param_number_" + std::to_string(i) + ": text required\n";
+  for (int i = 0; i < 5'000; ++i)
+    solution += "{unknown_thing_" + std::to_string(i) + "}" + (i % 50 == 49 ? "\n  " : " ");
+  const auto unknown = compile(template_with_solution(solution + "x", params));
+  std::size_t reported = 0, suggested = 0;
+  for (const auto& d : unknown.diagnostics()) {
+    if (d.code != replyc::Code::UnknownParam)
+      continue;
+    ++reported;
+    for (const auto& fix : d.fixes)
+      suggested += fix.label.id == replyc::NoteId::DidYouMean ? 1 : 0;
+  }
+  CHECK(reported == 5'000);  // every one reported, suggestions or not
+  CHECK(suggested <= reported);
+
+  std::string snippets, refs;
+  for (int i = 0; i < 2'000; ++i)
+    snippets += "snippet known_snippet_" + std::to_string(i) + "\n\n[en]\ntext = Hi\n\n";
+  for (int i = 0; i < 5'000; ++i)
+    refs += "{@unknown_snippet_" + std::to_string(i) + "}" + (i % 40 == 39 ? "\n  " : " ");
+  const auto snippet_refs = compile(template_with_solution(refs + "x") + "\n" + snippets);
+  CHECK(snippet_refs.has(replyc::Code::UnknownSnippet));
+}
+
+TEST_CASE("a snippet with 1,000 params used 10,000 times", "[hostile][scale][snippets]") {
+  std::string params, refs;
+  for (int i = 0; i < 1'000; ++i)
+    params += "    p" + std::to_string(i) + ": text required\n";
+  for (int i = 0; i < 10'000; ++i)
+    refs += std::string("{@big}") + (i % 100 == 99 ? "\n  " : " ");
+  // The template declares none of the snippet's params: each is reported once per locale, not
+  // once per use.
+  const std::string text = template_with_solution(refs + "x") + "\nsnippet big\n  params:\n" +
+                           params + "\n[en]\ntext = x\n";
+  const auto compiled = compile(text);
+  std::size_t missing = 0;
+  for (const auto& d : compiled.diagnostics())
+    missing += d.code == replyc::Code::SnippetParamMissing ? 1 : 0;
+  CHECK(missing == 1'000);
+  // Declared by the template too: clean, and quick (params are not re-collected per use).
+  const auto declared = compile(template_with_solution(refs + "x", params) +
+                                "\nsnippet big\n  params:\n" + params + "\n[en]\ntext = x\n");
+  CHECK_FALSE(declared.has(replyc::Code::SnippetParamMissing));
+  CHECK_FALSE(declared.has(replyc::Code::RequiredParamMissing));
+}

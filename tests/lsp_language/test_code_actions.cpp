@@ -95,8 +95,8 @@ TEST_CASE("missing-section skeleton quick fix", "[code actions]") {
   const json d = find_code(client, uri, "RC1001");
   REQUIRE(d.is_object());
   // Asked for a range that only touches the diagnostic's line.
-  const json actions = client.code_actions(
-      uri, {{"start", d["range"]["start"]}, {"end", d["range"]["start"]}});
+  const json actions =
+      client.code_actions(uri, {{"start", d["range"]["start"]}, {"end", d["range"]["start"]}});
   client.apply(action_titled(actions, "add a 'next_steps' section").at("edit"));
   CHECK(find_code(client, uri, "RC1001").is_null());
   CHECK(client.text(uri).find("\nnext_steps = ") != std::string::npos);
@@ -110,7 +110,8 @@ TEST_CASE("add suppression with reason", "[code actions]") {
     const json d = find_code(client, uri, "RC2012");
     REQUIRE(d.is_object());
     const json actions = client.code_actions(uri, d.at("range"), json::array({d}));
-    const json action = action_titled(actions, "Suppress optional-param-unguarded here (with a reason)");
+    const json action =
+        action_titled(actions, "Suppress optional-param-unguarded here (with a reason)");
     client.apply(action.at("edit"));
     CHECK(client.codes(uri).empty());  // suppressed, and the reason is given (no RC6001)
     CHECK(client.text(uri).find(

@@ -46,8 +46,8 @@ TEST_CASE("params after an opening brace", "[completion]") {
   Fixture f;
   const json result = complete_after_edit(f, "It is now expected on {eta:long}.",
                                           "It is now expected on {e", "{e", 2);
-  CHECK(labels(result) == std::set<std::string>{"order_id", "buyer_name", "count", "eta",
-                                                "seller_name"});
+  CHECK(labels(result) ==
+        std::set<std::string>{"order_id", "buyer_name", "count", "eta", "seller_name"});
   // The item replaces the partial word.
   const json item = result.at("items").at(0);
   const json range = item.at("textEdit").at("range");
@@ -65,8 +65,8 @@ TEST_CASE("styles after name colon, for the param's type", "[completion]") {
 
 TEST_CASE("snippet ids after an at sign", "[completion]") {
   Fixture f;
-  const auto found = labels(complete_after_edit(f, "next_steps = {@shop.help}",
-                                                "next_steps = {@sh", "{@sh", 4));
+  const auto found =
+      labels(complete_after_edit(f, "next_steps = {@shop.help}", "next_steps = {@sh", "{@sh", 4));
   CHECK(contains(found, {"shop.help", "signoff.formal"}));
 }
 
@@ -115,8 +115,7 @@ TEST_CASE("scenario names, header fields and param types", "[completion]") {
                                                 "    eta:         da", "eta:         da", 15));
   CHECK(contains(types, {"date", "datetime", "money", "count"}));
   Fixture i;
-  CHECK(labels(complete_after_edit(i, "marketplaces: US DE", "marketplaces: US DE F",
-                                   "US DE F", 7))
+  CHECK(labels(complete_after_edit(i, "marketplaces: US DE", "marketplaces: US DE F", "US DE F", 7))
             .contains("FR"));
 }
 
@@ -139,13 +138,13 @@ TEST_CASE("plural categories of the block's locale inside a plural choice", "[co
 
 TEST_CASE("select keys and choice kinds", "[completion]") {
   Fixture f;
-  CHECK(labels(complete_after_edit(f, "{buyer_name, select, none {Hello,} other {Hello {buyer_name},}}",
-                                   "{buyer_name, select, ", "select, ", 8)) ==
-        std::set<std::string>{"none", "other"});
+  CHECK(labels(complete_after_edit(
+            f, "{buyer_name, select, none {Hello,} other {Hello {buyer_name},}}",
+            "{buyer_name, select, ", "select, ", 8)) == std::set<std::string>{"none", "other"});
   Fixture g;
-  CHECK(labels(complete_after_edit(g, "{buyer_name, select, none {Hello,} other {Hello {buyer_name},}}",
-                                   "{buyer_name, s", "{buyer_name, s", 14)) ==
-        std::set<std::string>{"plural", "select"});
+  CHECK(labels(complete_after_edit(
+            g, "{buyer_name, select, none {Hello,} other {Hello {buyer_name},}}", "{buyer_name, s",
+            "{buyer_name, s", 14)) == std::set<std::string>{"plural", "select"});
 }
 
 TEST_CASE("nothing to complete in plain text or inside a branch", "[completion]") {

@@ -94,8 +94,7 @@ TEST_CASE("a new replyc.json moves the project root", "[config]") {
   CHECK(client.diagnostics(uri).empty());
 }
 
-TEST_CASE("a template outside any project uses the workspace root, else its folder",
-          "[config]") {
+TEST_CASE("a template outside any project uses the workspace root, else its folder", "[config]") {
   TempDir dir;
   dir.write("snippets.reply", kSnippets);
   std::string text = kMain;

@@ -197,7 +197,8 @@ TEST_CASE("every open document is published after every change", "[diagnostics]"
   REQUIRE(client.published().size() == 2);
   for (const json& params : client.published()) {
     CHECK(params.at("diagnostics").empty());
-    CHECK(params.at("version") == client.store().get(params.at("uri").get<std::string>())->version());
+    CHECK(params.at("version") ==
+          client.store().get(params.at("uri").get<std::string>())->version());
   }
   // Two templates with one id in two open files: both are inputs, as with `replyc check a b`.
   client.change_full(dir.uri("b.reply"), kTemplate);

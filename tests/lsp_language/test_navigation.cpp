@@ -128,8 +128,7 @@ TEST_CASE("document symbols: template, locales, sections", "[navigation]") {
     sections.push_back(section.at("name"));
   CHECK(sections ==
         std::vector<std::string>{"greeting", "confirm", "solution", "next_steps", "closing"});
-  CHECK(slice(c.text(f.main), block.at("selectionRange"), PositionEncoding::kUtf16) ==
-        "shop.late");
+  CHECK(slice(c.text(f.main), block.at("selectionRange"), PositionEncoding::kUtf16) == "shop.late");
   // Every selection range lies inside its range.
   const auto inside = [](const json& symbol) {
     const auto key = [](const json& p) {

@@ -30,7 +30,8 @@ greeting   = Hello,
              thank you for your message.
 confirm    = You asked about order {order_id}.
 solution   = It left our warehouse this morning.
-next_steps = )" + next_steps + R"(
+next_steps = )" +
+         next_steps + R"(
 closing    = Kind regards,
              Customer Service
 )";
@@ -175,8 +176,8 @@ TEST_CASE("the incremental policy pass reports what the full pass reports", "[po
 
   MemoryFiles files;
   std::string snippets = "snippet shop.note\n\n[en]\ntext = " + phrases[3] + "\n";
-  std::vector<std::string> next_steps = {phrases[0], phrases[1], "{@shop.note}", phrases[2],
-                                         phrases[4], phrases[1]};
+  std::vector<std::string> next_steps = {phrases[0], phrases[1], "{@shop.note}",
+                                         phrases[2], phrases[4], phrases[1]};
   std::mt19937 random(12345);
   std::string padding;
   for (int step = 0; step < 40; ++step) {

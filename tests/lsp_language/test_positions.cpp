@@ -108,12 +108,12 @@ TEST_CASE("diagnostic ranges and edits with multi-byte characters and CRLF", "[p
   // Insert characters of every width before the placeholder: the range moves by their width.
   const std::string inserted = "é€😀";
   const std::size_t at = line.find("für");
-  client.change(uri, json::array({{{"range",
-                                    {{"start", {{"line", line_number},
-                                                {"character", column(line, at, encoding)}}},
-                                     {"end", {{"line", line_number},
-                                              {"character", column(line, at, encoding)}}}}},
-                                   {"text", inserted}}}));
+  client.change(
+      uri,
+      json::array({{{"range",
+                     {{"start", {{"line", line_number}, {"character", column(line, at, encoding)}}},
+                      {"end", {{"line", line_number}, {"character", column(line, at, encoding)}}}}},
+                    {"text", inserted}}}));
   const std::string moved = line.substr(0, at) + inserted + line.substr(at);
   d = unknown();
   REQUIRE(d.is_object());

@@ -92,31 +92,34 @@ TEST_CASE("a scripted session: diagnostics, hover, quick fix, exit", "[session]"
   // Where ordr_id is, in the session's encoding.
   const std::size_t line_start = text.rfind('\n', text.find("{ordr_id}")) + 1;
   const std::string before = text.substr(line_start, text.find("ordr_id") - line_start);
-  const int character = static_cast<int>(encoding == "utf-8" ? before.size()
-                                                              : before.size() - 4 + 2);
-  const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
+  const int character =
+      static_cast<int>(encoding == "utf-8" ? before.size() : before.size() - 4 + 2);
+  const int line = static_cast<int>(
+      std::count(text.begin(), text.begin() + static_cast<long>(line_start), '\n'));
   const json range = {{"start", {{"line", line}, {"character", character}}},
                       {"end", {{"line", line}, {"character", character + 7}}}};
 
   std::vector<std::string> input;
-  input.push_back(frame(request(1, "initialize",
-                         {{"processId", nullptr},
-                          {"rootUri", dir.uri("")},
-                          {"initializationOptions", {{"messageLanguage", "en"}}},
-                          {"capabilities", {{"general", {{"positionEncodings", {encoding}}}}}}})));
+  input.push_back(
+      frame(request(1, "initialize",
+                    {{"processId", nullptr},
+                     {"rootUri", dir.uri("")},
+                     {"initializationOptions", {{"messageLanguage", "en"}}},
+                     {"capabilities", {{"general", {{"positionEncodings", {encoding}}}}}}})));
   input.push_back(frame(notification("initialized", json::object())));
-  input.push_back(frame(notification(
-      "textDocument/didOpen",
-      {{"textDocument", {{"uri", uri}, {"languageId", "reply"}, {"version", 1}, {"text", text}}}})));
+  input.push_back(frame(
+      notification("textDocument/didOpen",
+                   {{"textDocument",
+                     {{"uri", uri}, {"languageId", "reply"}, {"version", 1}, {"text", text}}}})));
   input.push_back(frame(request(2, "textDocument/hover",
-                         {{"textDocument", {{"uri", uri}}}, {"position", range["start"]}})));
+                                {{"textDocument", {{"uri", uri}}}, {"position", range["start"]}})));
   input.push_back(frame(request(3, "textDocument/codeAction",
-                         {{"textDocument", {{"uri", uri}}},
-                          {"range", range},
-                          {"context", {{"diagnostics", json::array()}}}})));
-  input.push_back(frame(notification("textDocument/didChange",
-                              {{"textDocument", {{"uri", uri}, {"version", 2}}},
-                               {"contentChanges", {{{"range", range}, {"text", "order_id"}}}}})));
+                                {{"textDocument", {{"uri", uri}}},
+                                 {"range", range},
+                                 {"context", {{"diagnostics", json::array()}}}})));
+  input.push_back(frame(notification(
+      "textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                 {"contentChanges", {{{"range", range}, {"text", "order_id"}}}}})));
   input.push_back(frame(request(4, "shutdown", nullptr)));
   input.push_back(frame(notification("exit", nullptr)));
 
