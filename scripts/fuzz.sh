@@ -51,14 +51,22 @@ seed() {
         -exec cp --backup=numbered -t "$dir" {} + 2>/dev/null || true
       ;;
     fuzz_policy)
-      find tests/policy/corpus examples -type f \( -name '*.txt' -o -name '*.reply' \) \
+      find tests/policy/corpus examples -type f \( -name '*.jsonl' -o -name '*.reply' \) \
         -exec cp --backup=numbered -t "$dir" {} + 2>/dev/null || true
       ;;
     fuzz_bundle)
       find tests -name '*.bundle.json' -type f -exec cp --backup=numbered -t "$dir" {} + \
         2>/dev/null || true
+      # Bundles of the bundle tests' fixtures and of the examples, when a replyc is built.
+      local replyc=build/replyc folder
+      if [ -x "$replyc" ]; then
+        for folder in tests/bundle/fixtures/good examples/*/; do
+          "$replyc" build -q --today 2026-11-27 "$folder" \
+            -o "$dir/$(basename "$folder").bundle.json" >/dev/null 2>&1 || true
+        done
+      fi
       ;;
-    fuzz_lsp | fuzz_lsp_documents)
+    fuzz_lsp)
       find tests/lsp/sessions -type f -exec cp --backup=numbered -t "$dir" {} + 2>/dev/null || true
       ;;
   esac
