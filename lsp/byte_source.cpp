@@ -10,6 +10,7 @@
 #include <io.h>
 #else
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 #endif
 
@@ -85,6 +86,9 @@ bool FdSource::ready() {
 void prepare_stdio() {
   std::ios::sync_with_stdio(false);
   std::cin.tie(nullptr);
+  // A client that goes away closes our stdout: writing must fail (the server then stops with
+  // exit code 1) instead of killing the process with SIGPIPE.
+  ::signal(SIGPIPE, SIG_IGN);
 }
 #endif
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <deque>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "lsp/document_store.hpp"
 #include "lsp/jsonrpc.hpp"
 #include "lsp/params.hpp"
+#include "lsp/parent_watch.hpp"
 #include "lsp/uri.hpp"
 
 namespace replyc::lsp {
@@ -125,6 +127,7 @@ class Server {
   void handle_request(const Request& request);
   json dispatch(const Request& request);
   json initialize(const json& params);
+  void watch_parent(const json& params);
   void handle_notification(const Notification& notification);
   void document_notification(const Notification& notification);
   bool apply_document_notification(const Notification& notification, bool& closed);
@@ -146,6 +149,7 @@ class Server {
   State state_ = State::kUninitialized;
   bool exit_queued_ = false;
   bool exit_ = false;
+  std::unique_ptr<ParentWatch> parent_watch_;
 };
 
 int Server::run() {
@@ -302,6 +306,21 @@ json Server::dispatch(const Request& request) {
   throw RequestError(error_code::kMethodNotFound, fmt::format("unknown method {}", method));
 }
 
+void Server::watch_parent(const json& params) {
+  const auto pid = params.find("processId");
+  if (!options_.on_parent_gone || pid == params.end() || !pid->is_number_integer())
+    return;
+  const long id = pid->get<long>();
+  // A client in another pid namespace (a container, a remote host) names a process we cannot
+  // see: watching it would end the session at once.
+  if (!process_exists(id)) {
+    log_.write(fmt::format("processId {} is not visible from here; not watched", id));
+    return;
+  }
+  parent_watch_ = std::make_unique<ParentWatch>(id, options_.parent_poll_interval,
+                                                [this, id] { options_.on_parent_gone(id); });
+}
+
 json Server::initialize(const json& params) {
   require_params_object(params);
   json client_capabilities = json::object();
@@ -312,6 +331,7 @@ json Server::initialize(const json& params) {
   }
   const PositionEncoding encoding = negotiate_encoding(client_capabilities);
   const json options = params.value("initializationOptions", json(nullptr));
+  watch_parent(params);
 
   backend_.set_client_capabilities(client_capabilities);
   const json extra = backend_.initialize(options, root_path(params));

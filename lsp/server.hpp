@@ -6,7 +6,9 @@
 // already sent are read ahead (up to ServerOptions::max_read_ahead) so that a $/cancelRequest
 // can cancel a request still waiting, and a burst of didChange for one document is analysed
 // once, after its last edit.
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <iostream>
 #include <istream>
 #include <ostream>
@@ -27,6 +29,10 @@ struct ServerOptions {
   std::string server_version = "0.1.0";
   // Where the server's own log goes (never the protocol stream); nullptr silences it.
   std::ostream* log = &std::cerr;
+  // Called on another thread when the client process named by initialize's processId no longer
+  // exists (polled every parent_poll_interval); unset, the processId is not watched.
+  std::function<void(long pid)> on_parent_gone;
+  std::chrono::milliseconds parent_poll_interval{1000};
 };
 
 // Runs a session until the exit notification or the end of the input. Returns the process exit

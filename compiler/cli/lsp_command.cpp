@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -135,6 +136,11 @@ int run_lsp(const CommonOptions& common) {
   server.server_name = "replyc";
   server.server_version = REPLYC_VERSION;
   server.log = &std::cerr;
+  server.on_parent_gone = [](long pid) {
+    std::cerr << fmt::format("replyc lsp: the client process {} is gone; exiting\n", pid);
+    std::cerr.flush();
+    std::_Exit(1);  // LSP 3.17: exit without shutdown is exit code 1
+  };
   lsp::FdSource input(STDIN_FILENO);
   const int status = lsp::run_server(input, std::cout, backend, server);
   std::cout.flush();
