@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "compiler/cli/commands.hpp"
-#include "compiler/cli/input_files.hpp"
+#include "compiler/cli/compile_inputs.hpp"
 #include "compiler/cli/project_setup.hpp"
 #include "compiler/codegen/atomic_file.hpp"
 #include "compiler/codegen/bundle_json.hpp"
@@ -20,26 +20,11 @@ int run_build(const CommonOptions& common, const BuildOptions& options) {
     std::cerr << "replyc: error: build needs an output file: -o out.bundle.json\n";
     return 2;
   }
-  const InputFiles inputs = collect_inputs(options.paths);
-  for (const auto& error : inputs.errors)
-    std::cerr << "replyc: error: " << error << "\n";
-  if (!inputs.errors.empty())
-    return 2;
-
-  ProjectSetup setup = prepare_project(common, inputs.files.front());
-  Compilation compilation(setup.options);
-  if (!setup.config.error.empty()) {
-    compilation.report_config_problem(*setup.config.file, setup.config.text,
-                                      setup.config.error_offset, setup.config.error);
-  }
-  for (const auto& file : inputs.files) {
-    if (auto error = compilation.add_input(file)) {
-      std::cerr << "replyc: error: cannot read '" << display_path(file, setup.options.display_base)
-                << "': " << *error << "\n";
-      return 2;
-    }
-  }
-  compilation.run();
+  CompiledInputs compiled = compile_inputs(common, options.paths);
+  if (!compiled.compilation)
+    return compiled.exit_code;
+  const ProjectSetup& setup = compiled.setup;
+  const Compilation& compilation = *compiled.compilation;
 
   const auto& diagnostics = compilation.diagnostics();
   HumanStyle style;
@@ -55,7 +40,7 @@ int run_build(const CommonOptions& common, const BuildOptions& options) {
     }
   }
   if (errors > 0) {
-    std::cerr << render_summary(summarize(diagnostics, inputs.files.size()), style);
+    std::cerr << render_summary(summarize(diagnostics, compiled.files.size()), style);
     std::cerr << "replyc: error: " << errors << (errors == 1 ? " error" : " errors")
               << "; nothing written to '" << options.output << "'\n";
     return 1;
@@ -80,7 +65,7 @@ int run_build(const CommonOptions& common, const BuildOptions& options) {
     std::size_t locales = 0;
     for (const auto& templ : bundle.templates)
       locales += templ.locales.size();
-    const Summary summary = summarize(diagnostics, inputs.files.size());
+    const Summary summary = summarize(diagnostics, compiled.files.size());
     std::cerr << "wrote " << options.output << ": " << bundle.templates.size()
               << (bundle.templates.size() == 1 ? " template" : " templates") << ", " << locales
               << (locales == 1 ? " locale" : " locales");

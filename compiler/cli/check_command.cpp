@@ -5,38 +5,23 @@
 
 #include "compiler/base/date.hpp"
 #include "compiler/cli/commands.hpp"
-#include "compiler/cli/input_files.hpp"
+#include "compiler/cli/compile_inputs.hpp"
 #include "compiler/cli/project_setup.hpp"
 #include "compiler/diag/render.hpp"
 
 namespace replyc::cli {
 
 int run_check(const CommonOptions& common, const CheckOptions& options) {
-  const InputFiles inputs = collect_inputs(options.paths);
-  for (const auto& error : inputs.errors)
-    std::cerr << "replyc: error: " << error << "\n";
-  if (!inputs.errors.empty())
-    return 2;
-
-  ProjectSetup setup = prepare_project(common, inputs.files.front());
-  Compilation compilation(setup.options);
-  if (!setup.config.error.empty()) {
-    compilation.report_config_problem(*setup.config.file, setup.config.text,
-                                      setup.config.error_offset, setup.config.error);
-  }
-  for (const auto& file : inputs.files) {
-    if (auto error = compilation.add_input(file)) {
-      std::cerr << "replyc: error: cannot read '" << display_path(file, setup.options.display_base)
-                << "': " << *error << "\n";
-      return 2;
-    }
-  }
-  compilation.run();
+  CompiledInputs compiled = compile_inputs(common, options.paths);
+  if (!compiled.compilation)
+    return compiled.exit_code;
+  const ProjectSetup& setup = compiled.setup;
+  const Compilation& compilation = *compiled.compilation;
 
   const auto& diagnostics = compilation.diagnostics();
   const Severity fail_on = options.fail_on.value_or(setup.config.fail_on.value_or(Severity::Error));
   if (options.format == "json") {
-    std::cout << render_json_report(diagnostics, compilation.sources(), inputs.files.size(),
+    std::cout << render_json_report(diagnostics, compilation.sources(), compiled.files.size(),
                                     setup.language)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
@@ -49,7 +34,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     for (const auto& d : diagnostics)
       std::cout << render_human(d, compilation.sources(), style) << "\n";
     if (!options.quiet) {
-      std::cout << render_summary(summarize(diagnostics, inputs.files.size()), style);
+      std::cout << render_summary(summarize(diagnostics, compiled.files.size()), style);
     }
   }
   std::cout.flush();

@@ -17,8 +17,12 @@ policy::MessageKind kind_of(const ast::Block& block) {
   return policy::MessageKind::Reply;
 }
 
-void check_locale(const policy::Engine& engine, const sema::Module& module, const ast::Block& block,
-                  const ast::LocaleBlock& locale, checks::Context& context) {
+}  // namespace
+
+std::vector<Diagnostic> scan_locale(const policy::Engine& engine, const sema::Module& module,
+                                    const ast::Block& block, const ast::LocaleBlock& locale,
+                                    const checks::Context& context) {
+  std::vector<Diagnostic> found;
   const bool whole = block.kind == ast::BlockKind::Template;
   const policy::ScanContext scan{locale.tag.text, kind_of(block), whole};
   std::set<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>> seen;
@@ -47,12 +51,11 @@ void check_locale(const policy::Engine& engine, const sema::Module& module, cons
         d.fixes.push_back(
             make_fix(NoteId::ReplaceWith, {finding.rewrite}, *where, finding.rewrite));
       }
-      context.report(std::move(d));
+      found.push_back(std::move(d));
     }
   }
+  return found;
 }
-
-}  // namespace
 
 std::function<void(checks::Context&)> make_policy_pass(
     std::shared_ptr<const policy::Engine> engine) {
@@ -61,8 +64,10 @@ std::function<void(checks::Context&)> make_policy_pass(
       if (module->is_stdlib)
         continue;
       for (const auto& block : module->ast.blocks) {
-        for (const auto& locale : block.locales)
-          check_locale(*engine, *module, block, locale, context);
+        for (const auto& locale : block.locales) {
+          for (auto& d : scan_locale(*engine, *module, block, locale, context))
+            context.report(std::move(d));
+        }
       }
     }
   };

@@ -12,6 +12,13 @@
 
 namespace replyc {
 
+// The findings of one locale block: each expanded variant scanned, each finding placed at the
+// source bytes it came from (or the locale header for one about the whole message). The pass
+// reports them; the language server keeps them per block between keystrokes.
+std::vector<Diagnostic> scan_locale(const policy::Engine& engine, const sema::Module& module,
+                                    const ast::Block& block, const ast::LocaleBlock& locale,
+                                    const checks::Context& context);
+
 std::function<void(checks::Context&)> make_policy_pass(
     std::shared_ptr<const policy::Engine> engine);
 

@@ -1,6 +1,7 @@
 #include "lsp/language/incremental_policy.hpp"
 
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -15,50 +16,6 @@
 namespace replyc::lsp::language {
 
 namespace {
-
-// As in compiler/driver/policy_pass.cpp.
-policy::MessageKind kind_of(const ast::Block& block) {
-  for (const auto& field : block.fields) {
-    if (field.key.text == "kind" && !field.words.empty() && field.words[0].text == "proactive")
-      return policy::MessageKind::Proactive;
-  }
-  return policy::MessageKind::Reply;
-}
-
-// The findings of one locale block, exactly as make_policy_pass reports them.
-void scan_locale(const policy::Engine& engine, const sema::Module& module, const ast::Block& block,
-                 const ast::LocaleBlock& locale, const checks::Context& context,
-                 std::vector<Diagnostic>& out) {
-  const bool whole = block.kind == ast::BlockKind::Template;
-  const policy::ScanContext scan{locale.tag.text, kind_of(block), whole};
-  std::set<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>> seen;
-  for (const auto& variant : checks::expand_locale(context.project, module, block, locale)) {
-    for (const auto& finding : engine.scan(variant.text, scan)) {
-      auto where = checks::map_to_source(variant, finding.range.begin, finding.range.end);
-      if (!where) {
-        if (finding.range.size() < variant.text.size() / 2)
-          continue;
-        where = Location{module.file, locale.header_range};
-      }
-      if (!seen.emplace(finding.rule, where->file, where->range.begin, where->range.end).second)
-        continue;
-      auto d =
-          make_diagnostic(Code::PolicyViolation, *where, {finding.message_en, finding.message_zh});
-      d.severity = finding.severity;
-      d.rule = finding.rule;
-      const std::string_view source = context.sources.file(where->file).text;
-      const bool verbatim =
-          where->range.end <= source.size() &&
-          source.substr(where->range.begin, where->range.size()) ==
-              std::string_view(variant.text).substr(finding.range.begin, finding.range.size());
-      if (!finding.rewrite.empty() && verbatim) {
-        d.fixes.push_back(
-            make_fix(NoteId::ReplaceWith, {finding.rewrite}, *where, finding.rewrite));
-      }
-      out.push_back(std::move(d));
-    }
-  }
-}
 
 // A location kept across compilations: relative to its block when it lies inside it (the block
 // may move), else the file's path and absolute bytes (the snippets, whose places are in the key).
@@ -152,8 +109,10 @@ void run(State& state, checks::Context& context) {
       Entry& entry = it->second;
       if (inserted) {
         std::vector<Diagnostic> found;
-        for (const auto& locale : block.locales)
-          scan_locale(*state.engine, *module, block, locale, context, found);
+        for (const auto& locale : block.locales) {
+          auto more = scan_locale(*state.engine, *module, block, locale, context);
+          std::move(more.begin(), more.end(), std::back_inserter(found));
+        }
         for (auto& d : found) {
           Kept kept;
           kept.places.push_back(place_of(d.where, *module, block, context.sources));
