@@ -41,6 +41,15 @@ void check_reference(const sema::Module& module, const ast::Block& block,
     context.report(std::move(d));
     return;
   }
+  if (const auto* candidates = context.project.ambiguous_snippet(module, part.name.text)) {
+    auto d = make_diagnostic(Code::AmbiguousSnippet, where, {part.name.text});
+    for (const auto& candidate : *candidates) {
+      d.notes.push_back(make_note(NoteId::SnippetDefinedHere, {},
+                                  {candidate.module->file, candidate.block->id.range}));
+    }
+    d.notes.push_back(make_note(NoteId::UsingFirst, {}));
+    context.report(std::move(d));
+  }
   if (!scope.checked.emplace(&locale, part.name.text).second)
     return;
   const Location definition{snippet->module->file, snippet->block->id.range};

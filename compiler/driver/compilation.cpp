@@ -137,19 +137,46 @@ void Compilation::resolve_imports() {
           continue;
         }
       }
-      if (target == module || !seen.insert(target).second) {
-        if (target == module) {
-          diagnostics_.push_back(
-              make_diagnostic(Code::ImportCycle, where,
-                              {sources_.file(module->file).display_name + " -> " +
-                               sources_.file(module->file).display_name}));
-        }
+      if (target == module) {
+        diagnostics_.push_back(make_diagnostic(Code::ImportCycle, where,
+                                               {sources_.file(module->file).display_name + " -> " +
+                                                sources_.file(module->file).display_name}));
+        continue;
+      }
+      if (!seen.insert(target).second) {
+        report_duplicate_import(*module, *target, use);
         continue;
       }
       module->imports.push_back(target);
       import_sites_[module].push_back(&use);
     }
   }
+}
+
+void Compilation::report_duplicate_import(const sema::Module& module, const sema::Module& target,
+                                          const ast::Use& use) {
+  const std::string_view text = sources_.file(module.file).text;
+  // The fix removes the whole line, its line break included.
+  std::uint32_t line_end = use.range.end;
+  while (line_end < text.size() && text[line_end] != '\n')
+    ++line_end;
+  if (line_end < text.size())
+    ++line_end;
+  std::uint32_t line_begin = use.range.begin;
+  while (line_begin > 0 && text[line_begin - 1] != '\n')
+    --line_begin;
+  auto d =
+      make_diagnostic(Code::DuplicateImport, {module.file, use.module.range}, {use.module.text});
+  const auto& imports = module.imports;
+  const auto& sites = import_sites_[&module];
+  for (std::size_t k = 0; k < imports.size() && k < sites.size(); ++k) {
+    if (imports[k] == &target) {
+      d.notes.push_back(
+          make_note(NoteId::FirstImportedHere, {}, {module.file, sites[k]->module.range}));
+    }
+  }
+  d.fixes.push_back(make_fix(NoteId::RemoveLine, {}, {module.file, {line_begin, line_end}}, ""));
+  diagnostics_.push_back(std::move(d));
 }
 
 void Compilation::report_import_cycles() {

@@ -52,6 +52,8 @@ class Compilation {
                           bool is_stdlib);
   void resolve_imports();
   void report_import_cycles();
+  void report_duplicate_import(const sema::Module& module, const sema::Module& target,
+                               const ast::Use& use);
   std::string display_name(const std::filesystem::path& path) const;
 
   CompileOptions options_;

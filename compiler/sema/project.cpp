@@ -6,23 +6,43 @@ namespace replyc::sema {
 
 void Project::index_snippets() {
   visible_.clear();
+  ambiguous_.clear();
   for (const auto& module : modules) {
     auto& table = visible_[module.get()];
-    auto add_from = [&](const Module& source) {
-      for (const auto& block : source.ast.blocks) {
-        if (block.kind == ast::BlockKind::Snippet && !block.id.text.empty())
-          table.emplace(block.id.text, SnippetSymbol{&block, &source});
+    for (const auto& block : module->ast.blocks) {
+      if (block.kind == ast::BlockKind::Snippet && !block.id.text.empty())
+        table.emplace(block.id.text, SnippetSymbol{&block, module.get()});
+    }
+    // An import never overrides the file's own snippet; between imports the first wins, and a
+    // second definition makes every use of the id ambiguous.
+    for (const Module* imported : module->imports) {
+      for (const auto& block : imported->ast.blocks) {
+        if (block.kind != ast::BlockKind::Snippet || block.id.text.empty())
+          continue;
+        const auto [it, inserted] = table.emplace(block.id.text, SnippetSymbol{&block, imported});
+        if (inserted || it->second.module == module.get() || it->second.module == imported)
+          continue;
+        auto& candidates = ambiguous_[module.get()][block.id.text];
+        if (candidates.empty())
+          candidates.push_back(it->second);
+        candidates.push_back({&block, imported});
       }
-    };
-    add_from(*module);
-    for (const Module* imported : module->imports)
-      add_from(*imported);
+    }
   }
 }
 
 const SnippetSymbol* Project::find_snippet(const Module& from, std::string_view id) const {
   const auto table = visible_.find(&from);
   if (table == visible_.end())
+    return nullptr;
+  const auto it = table->second.find(id);
+  return it == table->second.end() ? nullptr : &it->second;
+}
+
+const std::vector<SnippetSymbol>* Project::ambiguous_snippet(const Module& from,
+                                                             std::string_view id) const {
+  const auto table = ambiguous_.find(&from);
+  if (table == ambiguous_.end())
     return nullptr;
   const auto it = table->second.find(id);
   return it == table->second.end() ? nullptr : &it->second;

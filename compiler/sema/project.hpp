@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/ast/ast.hpp"
@@ -30,12 +31,18 @@ class Project {
   // Snippets visible from `from`: its own, then those of the modules it imports directly.
   const SnippetSymbol* find_snippet(const Module& from, std::string_view id) const;
   std::vector<std::string> visible_snippet_ids(const Module& from) const;
+  // Every definition of `id` when two files `from` imports both define it (and `from` does
+  // not): find_snippet gives the first, but the author should choose. Null otherwise.
+  const std::vector<SnippetSymbol>* ambiguous_snippet(const Module& from,
+                                                      std::string_view id) const;
   const Module* module_of(FileId file) const;
 
   void index_snippets();
 
  private:
   std::map<const Module*, std::map<std::string, SnippetSymbol, std::less<>>> visible_;
+  std::map<const Module*, std::map<std::string, std::vector<SnippetSymbol>, std::less<>>>
+      ambiguous_;
 };
 
 // The snippet's locale block for `tag`: the exact tag, then its language alone (en-GB -> en).

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "compiler/sema/locale.hpp"
 #include "tests/unit/support.hpp"
@@ -80,6 +81,34 @@ TEST_CASE("snippets are found through imports, with their params checked", "[che
                         "closing    = {@brand.sign}");
   CHECK(compile(missing_param, {{"brand.reply", brand}}).codes() ==
         std::vector<std::string>{"RC4005"});
+}
+
+TEST_CASE("one snippet id from two imports is ambiguous only where it is used", "[checks]") {
+  const std::map<std::string, std::string> files{
+      {"warm.reply", "snippet brand.sign\n[en]\ntext = Warm regards\n"},
+      {"formal.reply", "snippet brand.sign\n[en]\ntext = Yours sincerely\n"}};
+  const std::string imports = "use \"warm.reply\"\nuse \"formal.reply\"\n";
+  std::string uses = imports + template_with_solution("Done.");
+  uses.replace(uses.find("closing    = Kind regards"), 25, "closing    = {@brand.sign}");
+  CHECK(compile(uses, files).codes() == std::vector<std::string>{"RC4011"});
+  // Not used: nothing to choose.
+  CHECK(compile(imports + template_with_solution("Done."), files).codes().empty());
+  // The file's own definition wins over both, without ambiguity.
+  CHECK(compile(uses + "\nsnippet brand.sign\n[en]\ntext = Best wishes\n", files).codes().empty());
+}
+
+TEST_CASE("importing the same file twice is a warning with a fix that removes the line",
+          "[checks]") {
+  const std::string text =
+      "use \"warm.reply\"\nuse \"./warm.reply\"\n" + template_with_solution("Done.");
+  const auto result =
+      compile(text, {{"warm.reply", "snippet brand.sign\n[en]\ntext = Warm regards\n"}});
+  REQUIRE(result.codes() == std::vector<std::string>{"RC4010"});
+  const auto& fix = result.diagnostics().front().fixes.at(0);
+  REQUIRE(fix.edits.size() == 1);
+  const auto range = fix.edits[0].where.range;
+  CHECK(text.substr(range.begin, range.size()) == "use \"./warm.reply\"\n");
+  CHECK(fix.edits[0].replacement.empty());
 }
 
 TEST_CASE("imports may not leave the project root", "[checks]") {
