@@ -735,6 +735,139 @@ void detect_line_breaks(ScanState& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Markup: Amazon's messaging form and API take plain text only, so HTML tags and entities and
+// markdown images or links show up as raw code (or get the message blocked).
+
+namespace {
+
+// Only known tag names count, so that "a < b", "<3" or "<order id>" are not markup.
+bool is_html_tag_name(std::string_view name) {
+  static constexpr std::string_view kTags[] = {
+      "a",      "b",      "i",          "u",      "s",     "p",     "br",    "hr",     "em",
+      "h1",     "h2",     "h3",         "h4",     "h5",    "h6",    "ul",    "ol",     "li",
+      "tr",     "td",     "th",         "div",    "img",   "sup",   "sub",   "big",    "font",
+      "span",   "html",   "body",       "head",   "table", "style", "small", "strike", "strong",
+      "center", "script", "blockquote", "iframe", "title", "mark"};
+  return std::find(std::begin(kTags), std::end(kTags), name) != std::end(kTags);
+}
+
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// The end of an HTML tag starting at `pos` ('<'), or 0.
+std::size_t html_tag_end(std::string_view t, std::size_t pos) {
+  std::size_t i = pos + 1;
+  if (at(t, i) == '/') {
+    ++i;
+  }
+  // A tag name is letters, then letters or digits (h1); unknown names are rejected below.
+  std::string name;
+  while (i < t.size() && name.size() < 12 && is_alnum(lower_ascii(t[i])) &&
+         !(name.empty() && is_digit(t[i]))) {
+    name.push_back(lower_ascii(t[i]));
+    ++i;
+  }
+  if (!is_html_tag_name(name)) {
+    return 0;
+  }
+  const char next = at(t, i);
+  if (next != '>' && next != ' ' && next != '/' && next != '\t') {
+    return 0;
+  }
+  // Attributes: up to the closing '>' on the same line.
+  for (std::size_t j = i; j < t.size() && j < i + 300; ++j) {
+    if (t[j] == '>') {
+      return j + 1;
+    }
+    if (t[j] == '\n' || t[j] == '<') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// The end of an HTML entity (&nbsp; &amp; &#160; &#x2605;) starting at `pos` ('&'), or 0.
+std::size_t html_entity_end(std::string_view t, std::size_t pos) {
+  static constexpr std::string_view kNamed[] = {"nbsp",   "amp",   "lt",    "gt",   "quot", "apos",
+                                                "hellip", "mdash", "ndash", "euro", "copy"};
+  std::size_t i = pos + 1;
+  if (at(t, i) == '#') {
+    ++i;
+    const bool hex = lower_ascii(at(t, i)) == 'x';
+    i += hex ? 1 : 0;
+    const std::size_t digits = i;
+    while (i < t.size() && (is_digit(t[i]) || (hex && is_alnum(lower_ascii(t[i]))))) {
+      ++i;
+    }
+    return i > digits && i - digits <= 7 && at(t, i) == ';' ? i + 1 : 0;
+  }
+  const std::size_t start = i;
+  while (i < t.size() && is_lower(t[i])) {
+    ++i;
+  }
+  const std::string_view name = t.substr(start, i - start);
+  const bool known = std::find(std::begin(kNamed), std::end(kNamed), name) != std::end(kNamed);
+  return known && at(t, i) == ';' ? i + 1 : 0;
+}
+
+// The end of a markdown image or link "![alt](target)" / "[text](http…)" at `pos` ('!' or '['),
+// or 0. A plain "[text]" or "(text)" is ordinary punctuation.
+std::size_t markdown_end(std::string_view t, std::size_t pos) {
+  const bool image = t[pos] == '!';
+  std::size_t i = pos + (image ? 1 : 0);
+  if (at(t, i) != '[') {
+    return 0;
+  }
+  // Searches are bounded so that a text full of '[' stays linear.
+  const std::size_t close_in = t.substr(i, 201).find(']');
+  if (close_in == std::string_view::npos || at(t, i + close_in + 1) != '(') {
+    return 0;
+  }
+  const std::size_t close = i + close_in;
+  const std::string_view text = t.substr(i, close - i);
+  if (text.find('\n') != std::string_view::npos) {
+    return 0;
+  }
+  const std::size_t end_in = t.substr(close, 401).find(')');
+  if (end_in == std::string_view::npos) {
+    return 0;
+  }
+  const std::size_t end = close + end_in;
+  const std::string_view target = t.substr(close + 2, end - close - 2);
+  const bool url = target.starts_with("http") || target.starts_with("www.") ||
+                   target.find('/') != std::string_view::npos;
+  return image || url ? end + 1 : 0;
+}
+
+}  // namespace
+
+void detect_markup(ScanState& s) {
+  const std::string_view src = s.source;
+  const std::uint32_t rule = s.impl->rule("html-or-rich-formatting");
+  if (rule == UINT32_MAX) {
+    return;
+  }
+  std::size_t i = 0;
+  while (i < src.size()) {
+    std::size_t end = 0;
+    if (src[i] == '<') {
+      end = html_tag_end(src, i);
+    } else if (src[i] == '&') {
+      end = html_entity_end(src, i);
+    } else if (src[i] == '!' || src[i] == '[') {
+      end = markdown_end(src, i);
+    }
+    if (end > i) {
+      s.add_source(rule, {u32(i), u32(end)}, std::nullopt);
+      i = end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole-message rules: API length limit; the order id in proactive messages.
 
 void detect_whole_message(ScanState& s) {

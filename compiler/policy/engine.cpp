@@ -54,6 +54,7 @@ class Scanner {
     detect_links(s_);
     detect_symbols(s_);
     detect_line_breaks(s_);
+    detect_markup(s_);
     detect_whole_message(s_);
     detect_language(s_);
     return finish();

@@ -55,9 +55,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kDetectors[] = {"email",       "phone",      "link",     "emoji",
-                                           "decorative",  "length",     "order-id", "language",
-                                           "line-breaks", "obfuscation"};
+constexpr std::string_view kDetectors[] = {"email",       "phone",       "link",     "emoji",
+                                           "decorative",  "length",      "order-id", "language",
+                                           "line-breaks", "obfuscation", "markup"};
 
 std::optional<Severity> parse_severity_name(std::string_view text) {
   if (text == "error") {

@@ -50,3 +50,23 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
   CHECK(r.total.precision() >= 0.97);
   CHECK(r.total.recall() >= 0.95);
 }
+
+TEST_CASE("corpus: the fresh batches 4 and 5 and the probes stay fixed", "[policy][corpus]") {
+  // Batches 4 and 5 were measured once before any change for them, the probes (dev/) were written
+  // while fixing batch 4 (first-run figures in docs/policy.md); regression data since. Many of
+  // their clean replies are near misses, so the clean-flag rate is held to the 2 % target.
+  for (const char* batch : {"/holdout/batch4", "/holdout/batch5", "/holdout/dev"}) {
+    std::string error;
+    const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
+    INFO(batch << ": " << error);
+    REQUIRE(error.empty());
+    REQUIRE(entries.size() >= 60);
+    const corpus::Result r = corpus::evaluate(engine(), entries);
+    for (const std::string& m : r.mistakes) {
+      UNSCOPED_INFO(m);
+    }
+    CHECK(r.total.precision() >= 0.97);
+    CHECK(r.total.recall() >= 0.95);
+    CHECK(r.clean_flag_rate() <= 0.02);
+  }
+}

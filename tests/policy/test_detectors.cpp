@@ -150,6 +150,24 @@ TEST_CASE("line breaks", "[policy][detectors]") {
               "\r\n  \r\n\t\r\n");
 }
 
+TEST_CASE("markup: HTML tags and entities, markdown links and images", "[policy][detectors]") {
+  expect_span("Your parcel is <b>on its way</b>.", "en", "html-or-rich-formatting", "<b>");
+  expect_span("Thanks&nbsp;again.", "en", "html-or-rich-formatting", "&nbsp;");
+  expect_span("See ![photo](img/parcel.png) here.", "en", "html-or-rich-formatting",
+              "![photo](img/parcel.png)");
+  // Angle brackets, ampersands and square brackets in plain prose are not markup.
+  expect_none("If the size is < 40 cm & the box is fine [as we hope], keep it.", "en",
+              "html-or-rich-formatting");
+  expect_none("Please quote <order id> when you reply.", "en", "html-or-rich-formatting");
+  // Unclosed openers in bulk: each lookahead is bounded, nothing is found.
+  for (const std::string opener : {"[", "![", "<b", "&#"}) {
+    std::string text;
+    for (int i = 0; i < 20'000; ++i)
+      text += opener;
+    expect_none(text, "en", "html-or-rich-formatting");
+  }
+}
+
 TEST_CASE("whole-message rules: length and order id", "[policy][detectors]") {
   // 1999 two-byte characters plus three ASCII ones: the 2001st character starts at byte 4000.
   std::string text;
