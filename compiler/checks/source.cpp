@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/base/utf8.hpp"
 #include "compiler/diag/make.hpp"
 
@@ -80,6 +82,26 @@ void check_characters(FileId file, std::string_view text, std::vector<Diagnostic
   }
 }
 
+// "  # replyc: allow ..." looks like a suppression but is not one: indented, it continues the
+// section above (and is sent to the buyer) or is a header comment.
+void check_indented_suppressions(FileId file, std::string_view text, std::vector<Diagnostic>& out) {
+  constexpr std::string_view kMarker = "# replyc:";
+  for (std::size_t line = 0; line < text.size();) {
+    const std::size_t end = std::min(text.find('\n', line), text.size());
+    const std::size_t content = text.find_first_not_of(" \t", line);
+    if (content > line && content < end && text.substr(content, kMarker.size()) == kMarker) {
+      const auto begin = static_cast<std::uint32_t>(line);
+      const auto marker = static_cast<std::uint32_t>(content);
+      auto d =
+          make_diagnostic(Code::IndentedSuppression,
+                          {file, {marker, marker + static_cast<std::uint32_t>(kMarker.size())}});
+      d.fixes.push_back(make_fix(NoteId::RemoveIndentation, {}, {file, {begin, marker}}, ""));
+      out.push_back(std::move(d));
+    }
+    line = end + 1;
+  }
+}
+
 }  // namespace
 
 bool check_source(FileId file, std::string_view text, std::vector<Diagnostic>& out) {
@@ -106,6 +128,7 @@ bool check_source(FileId file, std::string_view text, std::vector<Diagnostic>& o
   }
   check_line_endings(file, text, out);
   check_characters(file, text, out);
+  check_indented_suppressions(file, text, out);
   bool too_long = false;
   for (const auto& d : out)
     too_long = too_long || (d.code == Code::LineTooLong && d.where.file == file);
