@@ -70,3 +70,24 @@ TEST_CASE("corpus: the fresh batches 4 and 5 and the probes stay fixed", "[polic
     CHECK(r.clean_flag_rate() <= 0.02);
   }
 }
+
+TEST_CASE("corpus: the fresh batches 6 and 7 stay fixed", "[policy][corpus]") {
+  // Round 2: batch 6 (108 replies) was written before the packs were read and measured once,
+  // batch 7 (48) after the batch-6 fixes and measured once before any change for it (first-run
+  // figures in docs/policy.md). Regression data since, with the same floors as batches 4 and 5.
+  for (const auto& [batch, min_size] : {std::pair{"/holdout/batch6", std::size_t{100}},
+                                        std::pair{"/holdout/batch7", std::size_t{40}}}) {
+    std::string error;
+    const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
+    INFO(batch << ": " << error);
+    REQUIRE(error.empty());
+    REQUIRE(entries.size() >= min_size);
+    const corpus::Result r = corpus::evaluate(engine(), entries);
+    for (const std::string& m : r.mistakes) {
+      UNSCOPED_INFO(m);
+    }
+    CHECK(r.total.precision() >= 0.97);
+    CHECK(r.total.recall() >= 0.95);
+    CHECK(r.clean_flag_rate() <= 0.02);
+  }
+}
