@@ -17,7 +17,7 @@ std::u16string to_utf16(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     const auto lead = static_cast<unsigned char>(utf8[i]);
     const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+    char32_t cp = length == 1 ? lead : static_cast<char32_t>(lead & (0x7F >> length));
     for (std::size_t k = 1; k < length; ++k) {
       cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
     }
