@@ -91,3 +91,21 @@ TEST_CASE("corpus: the fresh batches 6 and 7 stay fixed", "[policy][corpus]") {
     CHECK(r.clean_flag_rate() <= 0.02);
   }
 }
+
+TEST_CASE("corpus: the fresh batch 8 stays fixed", "[policy][corpus]") {
+  // Round 3: batch 8 (72 replies) was written before any engine or pack change of the round and
+  // measured once (first-run figures in docs/policy.md); regression data since, same floors.
+  std::string error;
+  const auto entries =
+      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch8", error);
+  INFO(error);
+  REQUIRE(error.empty());
+  REQUIRE(entries.size() >= 70);
+  const corpus::Result r = corpus::evaluate(engine(), entries);
+  for (const std::string& m : r.mistakes) {
+    UNSCOPED_INFO(m);
+  }
+  CHECK(r.total.precision() >= 0.97);
+  CHECK(r.total.recall() >= 0.95);
+  CHECK(r.clean_flag_rate() <= 0.02);
+}
