@@ -33,7 +33,7 @@ std::optional<std::string> read_params_file(const std::string& path,
   nlohmann::json parsed;
   try {
     parsed = nlohmann::json::parse(bytes.str());
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // syntax, numbers out of range
     return "'" + path + "' is not valid JSON: " + error.what();
   }
   if (!parsed.is_object())

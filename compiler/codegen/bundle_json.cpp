@@ -399,7 +399,7 @@ std::variant<Bundle, std::vector<BundleError>> read_bundle(std::string_view text
   json parsed;
   try {
     parsed = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // syntax, numbers out of range
     return std::vector<BundleError>{{"", std::string("not valid JSON: ") + error.what()}};
   }
   return bundle_from_json(parsed);

@@ -119,7 +119,7 @@ std::variant<PlaceholderSpelling, std::string> parse_mapping(std::string_view js
   json parsed;
   try {
     parsed = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // syntax, numbers out of range
     return std::string("not valid JSON: ") + error.what();
   }
   if (!parsed.is_object())

@@ -45,6 +45,17 @@ ProjectConfig load_project_config(const std::filesystem::path& root) {
     config.error_offset = static_cast<std::uint32_t>(
         std::min<std::size_t>(error.byte > 0 ? error.byte - 1 : 0, config.text.size()));
     return config;
+  } catch (const nlohmann::json::exception& error) {
+    // A number too large for a double (1e99999): the library names the token but not its place.
+    config.error = "a number is out of range";
+    const std::string message = error.what();
+    const auto open = message.find('\'');
+    const auto close = message.rfind('\'');
+    std::size_t at = std::string::npos;
+    if (open != std::string::npos && close > open + 1)
+      at = config.text.find(message.substr(open + 1, close - open - 1));
+    config.error_offset = static_cast<std::uint32_t>(at == std::string::npos ? 0 : at);
+    return config;
   }
   if (!json.is_object()) {
     config.error = "the file must hold a JSON object";

@@ -119,7 +119,7 @@ class Loader {
       seen_common_ = seen_common_ || pack.tag == "common";
       try {
         pack.doc = json::parse(source.text.begin(), source.text.end());
-      } catch (const json::parse_error& e) {
+      } catch (const json::exception& e) {  // parse errors, numbers out of range
         error(where, fmt::format("invalid JSON: {}", e.what()));
         continue;
       }

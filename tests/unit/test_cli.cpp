@@ -101,6 +101,17 @@ TEST_CASE("a broken replyc.json is a finding that points into it", "[cli]") {
   CHECK(r.out.find("RC0013") != std::string::npos);
 }
 
+TEST_CASE("a number too large for a double in replyc.json is a finding, not an internal error",
+          "[cli]") {
+  const auto dir = scratch_dir("config-number");
+  std::ofstream(dir / "replyc.json") << "{\n  \"failOn\": 1e99999\n}\n";
+  std::ofstream(dir / "a.reply") << "# nothing\n";
+  const auto r = run_replyc("check " + dir.string());
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("RC0013") != std::string::npos);
+  CHECK(r.out.find("replyc.json:2:13") != std::string::npos);  // at the number
+}
+
 TEST_CASE("output is identical whatever the order of paths", "[cli]") {
   const std::string a = kSource + "/examples/shipping", b = kSource + "/examples/orders";
   CHECK(run_replyc("check --format json " + a + " " + b).out ==
