@@ -61,7 +61,16 @@ void flatten(const Parts& parts, const PlaceholderSpelling& spelling, Spelled& o
   }
 }
 
-std::string csv_field(const std::string& value) {
+// Spreadsheet tools run a cell that starts with = + - @ (or a tab or CR before one) as a formula:
+// a template text must never become one (CSV injection). A leading apostrophe makes it text.
+std::string guard_formula(const std::string& value) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    return "'" + value;
+  return value;
+}
+
+std::string csv_field(const std::string& raw) {
+  const std::string value = guard_formula(raw);
   if (value.find_first_of(",\"\r\n") == std::string::npos)
     return value;
   std::string out = "\"";

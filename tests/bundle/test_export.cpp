@@ -116,6 +116,24 @@ TEST_CASE("CSV: BOM, one row per template and locale, RFC 4180 quoting", "[expor
   CHECK(csv == expected);
 }
 
+TEST_CASE("CSV: a cell that a spreadsheet would run as a formula starts with an apostrophe",
+          "[export]") {
+  for (const std::string start : {"=", "+", "-", "@"}) {
+    Bundle bundle = small_bundle();
+    bundle.templates[0].title = start + "HYPERLINK(\"http://x\")";
+    const auto result = run(bundle, ExportFormat::Csv, spelling("percent"), true);
+    REQUIRE(result.errors.empty());
+    INFO(start);
+    CHECK(result.content.find(",\"'" + start + "HYPERLINK(\"\"http://x\"\")\",") !=
+          std::string::npos);
+  }
+  // The JSON export keeps the text as it is: no spreadsheet reads it.
+  Bundle bundle = small_bundle();
+  bundle.templates[0].title = "=1+1";
+  const auto json_export = run(bundle, ExportFormat::Json, spelling("percent"), true);
+  CHECK(json_export.content.find("\"=1+1\"") != std::string::npos);
+}
+
 TEST_CASE("JSON export with a mapping file", "[export]") {
   auto map = std::get<PlaceholderSpelling>(
       parse_mapping(R"({"order_id": "{{ticket.order_id}}", "buyer_name": "{{ticket.name}}"})"));
