@@ -28,8 +28,9 @@ struct Entry {
   bool whole = false;
 };
 
-inline std::vector<Entry> load(const std::filesystem::path& dir, std::string& error) {
-  std::vector<Entry> entries;
+// The .jsonl files of `dir` (not of its subfolders), sorted.
+inline std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                                   std::string& error) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& item : std::filesystem::directory_iterator(dir, ec)) {
@@ -39,11 +40,22 @@ inline std::vector<Entry> load(const std::filesystem::path& dir, std::string& er
   }
   if (ec) {
     error = "cannot read " + dir.string() + ": " + ec.message();
-    return entries;
+    return {};
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The entries of the given .jsonl files; `file` is the name relative to `base` when given.
+inline std::vector<Entry> load_files(const std::vector<std::filesystem::path>& files,
+                                     std::string& error, const std::filesystem::path& base = {}) {
+  std::vector<Entry> entries;
   for (const auto& path : files) {
     std::ifstream in(path);
+    if (!in) {
+      error = "cannot read " + path.string();
+      return {};
+    }
     std::string line;
     int number = 0;
     while (std::getline(in, line)) {
@@ -52,7 +64,8 @@ inline std::vector<Entry> load(const std::filesystem::path& dir, std::string& er
         continue;
       }
       Entry e;
-      e.file = path.filename().string();
+      e.file = base.empty() ? path.filename().string()
+                            : std::filesystem::relative(path, base).generic_string();
       e.line = number;
       try {
         const auto j = nlohmann::json::parse(line);
@@ -72,6 +85,11 @@ inline std::vector<Entry> load(const std::filesystem::path& dir, std::string& er
     }
   }
   return entries;
+}
+
+inline std::vector<Entry> load(const std::filesystem::path& dir, std::string& error) {
+  const auto files = files_in(dir, error);
+  return error.empty() ? load_files(files, error) : std::vector<Entry>{};
 }
 
 inline ScanContext context_of(const Entry& e) {

@@ -1,16 +1,27 @@
 // policy_eval: precision and recall of the policy engine on the labelled corpus, per rule and per
 // locale, and the clean-flag rate (share of clean replies with any warning or error).
 //
-//   policy_eval [corpus-dir] [--mistakes]
+//   policy_eval [PATH...] [--mistakes] [--packs DIR] [--self-test]
 //
-// A measuring program, not a test: it prints figures and exits 0 unless the corpus cannot be read.
+// PATH is a .jsonl file or a folder; a folder is read with all its subfolders. Without a PATH the
+// main corpus (tests/policy/corpus, top level only) is read. --packs reads the rule packs from
+// DIR/<tag>/policy.json instead of the embedded ones, so that pack edits can be measured without
+// rebuilding; --self-test then also runs every flag/keep example of those packs.
+//
+// A measuring program, not a test: it prints figures and exits 0 unless the corpus or the packs
+// cannot be read (2) or a self-test example fails (1).
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "bench/policy/corpus.hpp"
 
 using namespace replyc::policy;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -19,19 +30,83 @@ void row(const char* name, const corpus::Counts& c) {
               c.recall());
 }
 
+// Every .jsonl file under `path` (or `path` itself), sorted.
+std::vector<fs::path> corpus_files(const fs::path& path, std::string& error) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+    return files;
+  }
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".jsonl") {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) {
+    error = "cannot read " + path.string() + ": " + ec.message();
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The packs of DIR/<tag>/policy.json; the texts live in `storage`.
+std::vector<PackSource> packs_from(const fs::path& dir, std::vector<std::string>& storage,
+                                   std::string& error) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& item : fs::directory_iterator(dir, ec)) {
+    if (fs::is_regular_file(item.path() / "policy.json")) {
+      files.push_back(item.path() / "policy.json");
+    }
+  }
+  if (ec || files.empty()) {
+    error = "no <tag>/policy.json under " + dir.string();
+    return {};
+  }
+  std::sort(files.begin(), files.end());
+  storage.reserve(files.size());
+  std::vector<PackSource> packs;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    storage.push_back(text.str());
+    packs.push_back({fs::relative(file, dir).generic_string(), storage.back()});
+  }
+  return packs;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = REPLYC_POLICY_CORPUS_DIR;
+  std::vector<fs::path> paths;
+  fs::path packs_dir;
   bool show_mistakes = false;
+  bool self_test = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mistakes") == 0) {
       show_mistakes = true;
+    } else if (std::strcmp(argv[i], "--self-test") == 0) {
+      self_test = true;
+    } else if (std::strcmp(argv[i], "--packs") == 0 && i + 1 < argc) {
+      packs_dir = argv[++i];
     } else {
-      dir = argv[i];
+      paths.emplace_back(argv[i]);
     }
   }
-  auto loaded = Engine::load(nullptr);
+
+  std::vector<std::string> pack_texts;
+  std::vector<PackSource> packs = Engine::builtin_packs();
+  if (!packs_dir.empty()) {
+    std::string error;
+    packs = packs_from(packs_dir, pack_texts, error);
+    if (!error.empty()) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return 2;
+    }
+  }
+  auto loaded = Engine::load_packs(packs, nullptr);
   if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
     for (const auto& e : *errors) {
       std::fprintf(stderr, "%s: %s\n", e.where.c_str(), e.message.c_str());
@@ -39,15 +114,41 @@ int main(int argc, char** argv) {
     return 2;
   }
   const Engine& engine = std::get<Engine>(loaded);
+
+  int failed_examples = 0;
+  if (self_test) {
+    for (const auto& e : engine.self_test()) {
+      std::printf("self-test: %s: %s\n", e.where.c_str(), e.message.c_str());
+      ++failed_examples;
+    }
+    std::printf("self-test: %d failing example(s)\n\n", failed_examples);
+  }
+
   std::string error;
-  const auto entries = corpus::load(dir, error);
+  std::vector<corpus::Entry> entries;
+  std::string shown;
+  if (paths.empty()) {
+    shown = REPLYC_POLICY_CORPUS_DIR;
+    entries = corpus::load(REPLYC_POLICY_CORPUS_DIR, error);
+  } else {
+    for (const auto& path : paths) {
+      const auto files = corpus_files(path, error);
+      if (!error.empty()) {
+        break;
+      }
+      auto more = corpus::load_files(files, error, fs::is_directory(path) ? path : fs::path{});
+      entries.insert(entries.end(), more.begin(), more.end());
+      shown += (shown.empty() ? "" : " ") + path.string();
+    }
+  }
   if (!error.empty() || entries.empty()) {
-    std::fprintf(stderr, "cannot load corpus from %s: %s\n", dir.c_str(), error.c_str());
+    std::fprintf(stderr, "cannot load a corpus from %s: %s\n", shown.c_str(),
+                 error.empty() ? "no entries" : error.c_str());
     return 2;
   }
   const corpus::Result r = corpus::evaluate(engine, entries);
 
-  std::printf("Policy engine evaluation on %s\n", dir.c_str());
+  std::printf("Policy engine evaluation on %s\n", shown.c_str());
   std::printf("texts %d (violating %d, clean %d)\n\n", r.texts, r.violating, r.clean);
   std::printf("  %-28s %4s %4s %4s   %6s   %6s\n", "rule", "tp", "fp", "fn", "prec", "recall");
   for (const auto& [rule, counts] : r.per_rule) {
@@ -70,5 +171,5 @@ int main(int argc, char** argv) {
     std::printf("(%zu texts with a mistake; run with --mistakes to list them)\n",
                 r.mistakes.size());
   }
-  return 0;
+  return failed_examples == 0 ? 0 : 1;
 }
