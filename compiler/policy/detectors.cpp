@@ -926,6 +926,20 @@ void detect_whole_message(ScanState& s) {
 // Language: a sentence in another language (stop-word profiles of every pack), Han or kana in a
 // Latin-script locale, Chinese-only characters in a Japanese text.
 
+namespace {
+
+std::string_view word_text(const ScanState& s, const Word& word) {
+  return s.text().substr(word.begin, word.end - word.begin);
+}
+
+bool is_single_code_point(std::string_view text) {
+  std::size_t pos = 0;
+  next_code_point(text, pos);
+  return pos == text.size();
+}
+
+}  // namespace
+
 void detect_language(ScanState& s) {
   const LocaleModel& loc = *s.locale;
   if (loc.tag.empty()) {
@@ -992,6 +1006,13 @@ void detect_language(ScanState& s) {
         continue;
       }
       ++latin_words;
+      // Letters spelled out one by one ("L E D", "w w w") are not words of any language.
+      if (is_single_code_point(text) &&
+          ((k > w && is_single_code_point(word_text(s, s.words[k - 1]))) ||
+           (k + 1 < s.words.size() && s.words[k + 1].begin < se &&
+            is_single_code_point(word_text(s, s.words[k + 1]))))) {
+        continue;
+      }
       const auto it = impl.stopwords.find(text);
       if (it != impl.stopwords.end()) {
         const int shared = std::popcount(it->second);

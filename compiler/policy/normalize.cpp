@@ -480,6 +480,73 @@ class Builder {
            text == "\xC2\xB7" || text == "|" || text == "+" || text == "/" || text == "~";
   }
 
+  // The letters[from, to) joined, with a space where a separator is a word break.
+  std::string spaced_candidate(const std::vector<std::size_t>& letters,
+                               const std::vector<std::size_t>& seps,
+                               const std::vector<bool>& word_break, std::size_t from,
+                               std::size_t to) const {
+    std::string candidate;
+    for (std::size_t li = from; li < to; ++li) {
+      if (li > from) {
+        for (std::size_t si = 0; si < seps.size(); ++si) {
+          if (seps[si] > letters[li - 1] && seps[si] < letters[li] && word_break[si]) {
+            candidate.push_back(' ');
+            break;
+          }
+        }
+      }
+      candidate.append(unit_text(units_[letters[li]]));
+    }
+    return candidate;
+  }
+
+  static bool is_plain_space(std::string_view text) { return text == " "; }
+
+  // Joins a run of spaced letters when the result contains a lexicon term. A one-letter word
+  // before or after the run ("a p o s i t i v e review", "i.e.", "y", "e") is tried without
+  // it, so that it is not glued onto the spelled-out word.
+  void join_spaced_letters(const std::vector<std::size_t>& letters,
+                           const std::vector<std::size_t>& seps,
+                           const std::vector<bool>& word_break) {
+    const std::size_t n = letters.size();
+    const bool space_after_first = is_plain_space(unit_text(units_[letters[0] + 1]));
+    const bool space_before_last = is_plain_space(unit_text(units_[letters[n - 1] - 1]));
+    std::size_t from = 0;
+    std::size_t to = n;
+    bool found = (*lexicon_)(spaced_candidate(letters, seps, word_break, 0, n), false);
+    for (int trim = 1; !found && trim <= 3; ++trim) {
+      const std::size_t f = (trim & 1) != 0 && space_after_first ? 1 : 0;
+      const std::size_t t = (trim & 2) != 0 && space_before_last ? n - 1 : n;
+      if ((f == 0 && t == n) || t - f < 4) {
+        continue;
+      }
+      if ((*lexicon_)(spaced_candidate(letters, seps, word_break, f, t), false)) {
+        found = true;
+        from = f;
+        to = t;
+      }
+    }
+    if (!found) {
+      return;
+    }
+    for (std::size_t li = from; li < to; ++li) {
+      units_[letters[li]].flags |= kSpaced | kDisguised;
+    }
+    for (std::size_t si = 0; si < seps.size(); ++si) {
+      if (seps[si] < letters[from] || seps[si] > letters[to - 1]) {
+        continue;
+      }
+      Unit& sep = units_[seps[si]];
+      if (word_break[si]) {
+        sep.ctl |= kUseAlt;
+        sep.alt = ' ';
+        sep.cls = Cls::Space;
+      } else {
+        sep.ctl |= kDeleted;
+      }
+    }
+  }
+
   // "r e v i e w", "r.e.v.i.e.w", "l-e-a-v-e  a  r-e-v-i-e-w": single letters with one
   // separator between them; a double space (or " / ") separates words.
   void stage_spaced_letters() {
@@ -521,37 +588,7 @@ class Builder {
         q = r + 1;
       }
       if (letters.size() >= 4) {
-        std::string candidate;
-        std::size_t sep_index = 0;
-        for (std::size_t li = 0; li < letters.size(); ++li) {
-          if (li > 0) {
-            // Any separator before this letter that is a word break adds a space.
-            bool brk = false;
-            while (sep_index < seps.size() && seps[sep_index] < letters[li]) {
-              brk = brk || word_break[sep_index];
-              ++sep_index;
-            }
-            if (brk) {
-              candidate.push_back(' ');
-            }
-          }
-          candidate.append(unit_text(units_[letters[li]]));
-        }
-        if ((*lexicon_)(candidate, false)) {
-          for (std::size_t li : letters) {
-            units_[li].flags |= kSpaced | kDisguised;
-          }
-          for (std::size_t si = 0; si < seps.size(); ++si) {
-            Unit& sep = units_[seps[si]];
-            if (word_break[si]) {
-              sep.ctl |= kUseAlt;
-              sep.alt = ' ';
-              sep.cls = Cls::Space;
-            } else {
-              sep.ctl |= kDeleted;
-            }
-          }
-        }
+        join_spaced_letters(letters, seps, word_break);
       }
       k = letters.back() + 1;
     }

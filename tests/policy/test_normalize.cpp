@@ -96,9 +96,17 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "r.e.v.i.e.w");
   check_disguised("Contact us on W h a t s A p p.", "en", "off-platform-contact",
                   "W h a t s A p p");
+  // A one-letter word next to the spelled-out word is not glued onto it.
+  check_disguised("Please leave a p o s i t i v e review.", "en", "review-positive-request",
+                  "p o s i t i v e");
+  check_disguised("Please leave a g.o.o.d review.", "en", "review-positive-request", "g.o.o.d");
+  check_disguised("Déjanos una r e s e ñ a de 5 estrellas, por favor.", "es",
+                  "review-positive-request", "r e s e ñ a");
   // Single letters that spell nothing stay as they are.
   const auto plain = scan("Sections a b c d of the manual explain it.", "en");
   CHECK(plain.empty());
+  // Letters spelled one by one are no evidence of another language ("e" is Italian).
+  CHECK(scan("The L E D strip lights come in three colours.", "en").empty());
 }
 
 TEST_CASE("normalisation: leetspeak", "[policy][normalize]") {
