@@ -137,7 +137,8 @@ void detect_email(ScanState& s) {
     if (tld.size() < 2 || std::any_of(tld.begin(), tld.end(), is_digit)) {
       continue;
     }
-    const bool odd_at = s.norm.src_end[p] - s.norm.src_begin[p] != 1;  // ＠ and friends
+    // ＠ and friends; a Japanese keyboard types the full-width ＠, so there it is no disguise.
+    const bool odd_at = s.norm.src_end[p] - s.norm.src_begin[p] != 1 && !s.cjk_locale;
     s.add(rule, u32(b), u32(e), std::nullopt, odd_at);
     s.email_spans.emplace_back(u32(b), u32(e));
   }
@@ -574,6 +575,33 @@ void detect_phone(ScanState& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// An email address or phone number in a sentence that invites the buyer to use it ("email us
+// at", "schreiben Sie an", "ご連絡ください") is also off-platform contact. A carrier's or
+// manufacturer's number (a phone warning) is not the seller's channel.
+
+void detect_contact_invitation(ScanState& s) {
+  const std::uint32_t invite = s.locale->named("CONTACT_INVITE");
+  const std::uint32_t contact = s.impl->rule("off-platform-contact");
+  if (invite == UINT32_MAX || contact == UINT32_MAX) {
+    return;
+  }
+  const std::uint32_t email = s.impl->rule("contact-info-email");
+  const std::uint32_t phone = s.impl->rule("contact-info-phone");
+  const std::size_t detected = s.raw.size();
+  for (std::size_t i = 0; i < detected; ++i) {
+    const RawFinding f = s.raw[i];
+    const bool channel = f.rule == email || (f.rule == phone && f.severity != Severity::Warning);
+    if (!channel) {
+      continue;
+    }
+    const auto [first, last] = s.hits(f.sentence, invite);
+    if (first != last) {
+      s.add_source(contact, f.range, std::nullopt);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Emoji (by Unicode properties, on the source) and decorative symbols and emoticons.
 
 void detect_symbols(ScanState& s) {
@@ -957,6 +985,9 @@ void detect_language(ScanState& s) {
   }
   const std::u32string& simplified = impl.detectors.simplified_han;
   std::vector<double> score(language_count);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> emails = s.email_spans;
+  std::sort(emails.begin(), emails.end());
+  std::size_t next_email = 0;
   std::size_t w = 0;
   std::uint32_t run_begin = UINT32_MAX;
   std::uint32_t run_end = 0;
@@ -1003,6 +1034,15 @@ void detect_language(ScanState& s) {
         }
         cjk_begin = std::min(cjk_begin, word.begin);
         cjk_end = std::max(cjk_end, word.end);
+        continue;
+      }
+      // An address is no evidence of a language ("service(at)brand(punkt)de"). Words come in
+      // text order, so one pass over the sorted addresses suffices.
+      while (next_email < emails.size() && emails[next_email].second <= word.begin) {
+        ++next_email;
+      }
+      if (next_email < emails.size() && emails[next_email].first <= word.begin &&
+          word.end <= emails[next_email].second) {
         continue;
       }
       ++latin_words;

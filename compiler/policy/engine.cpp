@@ -51,6 +51,7 @@ class Scanner {
     evaluate_patterns();
     detect_email(s_);
     detect_phone(s_);
+    detect_contact_invitation(s_);
     detect_links(s_);
     detect_symbols(s_);
     detect_line_breaks(s_);
@@ -102,6 +103,7 @@ class Scanner {
     const std::string_view language = tag.substr(0, std::min(tag.find_first_of("-_"), tag.size()));
     options.cjk_locale = loc.cjk || language == "zh" || language == "ko" || language == "yue";
     options.latin_locale = loc.latin && !loc.tag.empty();
+    s_.cjk_locale = options.cjk_locale;
     s_.norm = normalize(s_.source, options, &check);
   }
 

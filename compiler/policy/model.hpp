@@ -71,6 +71,7 @@ inline constexpr const char* kContextSets[] = {
     "NUMBER_OK_CONTEXT",  // carrier / manufacturer / warranty: a phone number there is allowed
     "EMAIL_AT",           // "at", "(at)", "arroba" ... in spelled-out addresses
     "EMAIL_DOT",          // "dot", "punto" ...
+    "CONTACT_INVITE",     // "email us", "write to", "call": an invitation to use a contact detail
     "EMOTICON",           // from detectors.emoticons
     "ALLOW",              // the project's allow list
 };

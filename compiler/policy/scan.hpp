@@ -60,6 +60,7 @@ struct ScanState {
   const LocaleModel* locale = nullptr;
 
   NormText norm;
+  bool cjk_locale = false;  // Chinese, Japanese, Korean: full-width forms are ordinary typing
   std::vector<std::uint8_t> boundary;      // per normalised position (size + 1)
   std::vector<std::uint32_t> word_starts;  // normalised positions
   std::vector<Word> words;
@@ -141,8 +142,9 @@ void detect_phone(ScanState& s);
 void detect_links(ScanState& s);
 void detect_symbols(ScanState& s);  // emoji and decorative symbols
 void detect_line_breaks(ScanState& s);
-void detect_markup(ScanState& s);         // HTML tags and entities, markdown images and links
-void detect_whole_message(ScanState& s);  // length and order id
+void detect_contact_invitation(ScanState& s);  // after detect_email and detect_phone
+void detect_markup(ScanState& s);              // HTML tags and entities, markdown images and links
+void detect_whole_message(ScanState& s);       // length and order id
 void detect_language(ScanState& s);
 
 }  // namespace replyc::policy

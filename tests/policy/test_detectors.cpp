@@ -41,12 +41,39 @@ TEST_CASE("email addresses", "[policy][detectors]") {
               "service(at)brandstore.de");
   expect_span("Correo: ventas arroba tienda punto es", "es", "contact-info-email",
               "ventas arroba tienda punto es");
+  expect_span("Schreiben Sie an service(at)brandstore(punkt)de.", "de", "contact-info-email",
+              "service(at)brandstore(punkt)de");
   const auto spelled = scan("Our address is help at brand dot com.", "en");
   CHECK(find(spelled, "contact-info-email")->disguised);
+  // A Japanese keyboard types the full-width at sign: an address, but no disguise.
+  const auto japanese = scan(
+      "support\xEF\xBC\xA0"
+      "brand.jp \xE3\x81\xBE\xE3\x81\xA7",
+      "ja");
+  REQUIRE(find(japanese, "contact-info-email") != nullptr);
+  CHECK_FALSE(find(japanese, "contact-info-email")->disguised);
+  CHECK_FALSE(fires(japanese, "obfuscation"));
   // Not addresses.
   expect_none("We will reply at 5 pm at the latest.", "en", "contact-info-email");
   expect_none("Spare parts are at brandstore.shop, says the note.", "en", "contact-info-email");
   expect_none("Follow the @ sign on the label.", "en", "contact-info-email");
+}
+
+TEST_CASE("an address or number the buyer is invited to use is off-platform contact",
+          "[policy][detectors]") {
+  expect_span("If you have questions, write to help@brand-store.com.", "en", "off-platform-contact",
+              "help@brand-store.com");
+  expect_span("Contactez le service client : sav arobase brand point fr.", "fr",
+              "off-platform-contact", "sav arobase brand point fr");
+  expect_span("Llámanos al 612 345 678.", "es", "off-platform-contact", "612 345 678");
+  expect_span("Per assistenza scriva a aiuto@negozio.it.", "it", "off-platform-contact",
+              "aiuto@negozio.it");
+  // Stated, not offered as a channel.
+  expect_none("The address on the invoice is billing@brand-store.com.", "en",
+              "off-platform-contact");
+  // A carrier's number is not the seller's channel (a phone warning only).
+  expect_none("You can also call DHL at 0228 4333112 about the delivery.", "en",
+              "off-platform-contact");
 }
 
 TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
