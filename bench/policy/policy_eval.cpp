@@ -72,7 +72,9 @@ std::vector<PackSource> packs_from(const fs::path& dir, std::vector<std::string>
     std::ostringstream text;
     text << in.rdbuf();
     storage.push_back(text.str());
-    packs.push_back({fs::relative(file, dir).generic_string(), storage.back()});
+    // Named from the folder entry, not the resolved path: a <tag> folder may be a symlink.
+    packs.push_back(
+        {file.parent_path().filename().generic_string() + "/policy.json", storage.back()});
   }
   return packs;
 }
