@@ -9,6 +9,25 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+bool parse_gap(std::string_view token, std::uint32_t& gap) {
+  if (token == "...") {
+    gap = kAnyGap;
+    return true;
+  }
+  if (token.size() < 3 || token.substr(0, 2) != ".." || token.size() > 4) {
+    return false;
+  }
+  std::uint32_t value = 0;
+  for (char c : token.substr(2)) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+    value = value * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  gap = value;
+  return true;
+}
+
 // Top-level tokens: whitespace outside brackets separates them; escapes are kept.
 bool tokenize(std::string_view pattern, std::vector<std::string>& tokens, std::string& error) {
   std::string current;
@@ -23,6 +42,21 @@ bool tokenize(std::string_view pattern, std::vector<std::string>& tokens, std::s
       current.push_back(c);
       current.push_back(pattern[++i]);
       continue;
+    }
+    if (depth > 0 && c == '.' &&
+        (i == 0 || is_space(pattern[i - 1]) || pattern[i - 1] == '(' || pattern[i - 1] == '[' ||
+         pattern[i - 1] == '|')) {
+      // "..." or "..N" as a word inside brackets would be literal dots that never occur.
+      std::size_t end = i;
+      while (end < pattern.size() && !is_space(pattern[end]) && pattern[end] != ')' &&
+             pattern[end] != ']' && pattern[end] != '|') {
+        ++end;
+      }
+      std::uint32_t gap = 0;
+      if (parse_gap(pattern.substr(i, end - i), gap)) {
+        error = "a link ('...' or '..N') joins phrases at the top level, not inside brackets";
+        return false;
+      }
     }
     if (c == '(' || c == '[') {
       ++depth;
@@ -48,25 +82,6 @@ bool tokenize(std::string_view pattern, std::vector<std::string>& tokens, std::s
   if (!current.empty()) {
     tokens.push_back(std::move(current));
   }
-  return true;
-}
-
-bool parse_gap(std::string_view token, std::uint32_t& gap) {
-  if (token == "...") {
-    gap = kAnyGap;
-    return true;
-  }
-  if (token.size() < 3 || token.substr(0, 2) != ".." || token.size() > 4) {
-    return false;
-  }
-  std::uint32_t value = 0;
-  for (char c : token.substr(2)) {
-    if (c < '0' || c > '9') {
-      return false;
-    }
-    value = value * 10 + static_cast<std::uint32_t>(c - '0');
-  }
-  gap = value;
   return true;
 }
 
