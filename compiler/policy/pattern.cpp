@@ -43,21 +43,6 @@ bool tokenize(std::string_view pattern, std::vector<std::string>& tokens, std::s
       current.push_back(pattern[++i]);
       continue;
     }
-    if (depth > 0 && c == '.' &&
-        (i == 0 || is_space(pattern[i - 1]) || pattern[i - 1] == '(' || pattern[i - 1] == '[' ||
-         pattern[i - 1] == '|')) {
-      // "..." or "..N" as a word inside brackets would be literal dots that never occur.
-      std::size_t end = i;
-      while (end < pattern.size() && !is_space(pattern[end]) && pattern[end] != ')' &&
-             pattern[end] != ']' && pattern[end] != '|') {
-        ++end;
-      }
-      std::uint32_t gap = 0;
-      if (parse_gap(pattern.substr(i, end - i), gap)) {
-        error = "a link ('...' or '..N') joins phrases at the top level, not inside brackets";
-        return false;
-      }
-    }
     if (c == '(' || c == '[') {
       ++depth;
     } else if (c == ')' || c == ']') {
@@ -94,6 +79,9 @@ class PhraseExpander {
       : text_(text), resolve_(resolve), error_(error) {}
 
   bool run(std::vector<Expansion>& out) {
+    if (!no_operator_words()) {
+      return false;
+    }
     std::vector<Expansion> result;
     if (!sequence(result)) {
       return false;
@@ -107,6 +95,36 @@ class PhraseExpander {
   }
 
  private:
+  // "...", "..N" and "&" inside a phrase (in brackets, a lexicon entry or a macro used in
+  // brackets) would be literal text that never occurs.
+  bool no_operator_words() {
+    const auto separator = [](char c) {
+      return is_space(c) || c == '(' || c == ')' || c == '[' || c == ']' || c == '|';
+    };
+    std::size_t i = 0;
+    while (i < text_.size()) {
+      if (separator(text_[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text_.size() && !separator(text_[end])) {
+        ++end;
+      }
+      const std::string_view word = text_.substr(i, end - i);
+      std::uint32_t gap = 0;
+      if (word == "&" || parse_gap(word, gap)) {
+        error_ = fmt::format(
+            "'{}' joins phrases at the top level of a pattern, not inside brackets or a lexicon "
+            "entry",
+            word);
+        return false;
+      }
+      i = end;
+    }
+    return true;
+  }
+
   static bool concat(const std::vector<Expansion>& left, const std::vector<Expansion>& right,
                      std::vector<Expansion>& out, std::string& error) {
     out.clear();

@@ -135,8 +135,9 @@ TEST_CASE("load: patterns that cannot match anything", "[policy][load]") {
       {R"p("@NOPE review")p", "rules[0].patterns[0]", "unknown lexicon entry @NOPE"},
       {R"p("@@NOPE")p", "rules[0].patterns[0]", "unknown macro @@NOPE"},
       {R"p("go*od")p", "rules[0].patterns[0]", "wildcard"},
-      {R"p("(good ..2 great|fine) review")p", "rules[0].patterns[0]", "not inside brackets"},
-      {R"p("please [leave ... a] review")p", "rules[0].patterns[0]", "not inside brackets"},
+      {R"p("(good ..2 great|fine) review")p", "rules[0].patterns[0]", "top level"},
+      {R"p("please [leave ... a] review")p", "rules[0].patterns[0]", "top level"},
+      {R"p("(good & great|fine) review")p", "rules[0].patterns[0]", "top level"},
       {R"p({"p": "good", "severity": "fatal"})p", "rules[0].patterns[0].severity", "severity"},
       {R"p(42)p", "rules[0].patterns[0]", "a pattern is a string"},
   };
