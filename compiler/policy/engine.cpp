@@ -284,7 +284,15 @@ class Scanner {
     used.clear();
     int budget = 4096;
     const auto last_sentence = static_cast<std::uint32_t>(s_.sentence_starts.size() - 1);
-    const std::uint32_t hi = std::min(sentence + pattern.sentences - 1, last_sentence);
+    std::uint32_t hi = sentence;
+    for (std::uint32_t k = 1; k < pattern.sentences && hi < last_sentence; ++k) {
+      ++hi;
+      // A short interjection in between ("Great!", "Super.") is not the next sentence.
+      if (hi < last_sentence &&
+          s_.words_between(s_.sentence_starts[hi], s_.sentence_end(hi)) <= 2) {
+        ++hi;
+      }
+    }
     for (const Chain& chain : pattern.all) {
       if (!match_chain(sentence, hi, chain, 0, 0, used, budget)) {
         return;

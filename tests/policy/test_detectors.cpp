@@ -307,3 +307,16 @@ TEST_CASE("reply and proactive kinds", "[policy][detectors]") {
   CHECK(fires(strong, "review-positive-request"));
   CHECK_FALSE(fires(strong, "review-request-duplicate"));
 }
+
+TEST_CASE("a short interjection does not break a two-sentence frame", "[policy][detectors]") {
+  const char* text =
+      "Hat Ihnen der Artikel gefallen? Super! Dann lassen Sie doch gerne eine Bewertung da.";
+  CHECK(fires(scan(text, "de"), "review-gating"));
+  CHECK(fires(scan("Le produit vous plaît ? Parfait ! Laissez-nous un avis.", "fr"),
+              "review-gating"));
+  // A real sentence in between ends the frame.
+  CHECK_FALSE(fires(scan("Hat Ihnen der Artikel gefallen? Das Ersatzteil liegt schon bei DHL "
+                         "und kommt morgen an. Dann lassen Sie doch gerne eine Bewertung da.",
+                         "de"),
+                    "review-gating"));
+}
