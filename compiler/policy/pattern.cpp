@@ -112,6 +112,16 @@ class PhraseExpander {
         ++end;
       }
       const std::string_view word = text_.substr(i, end - i);
+      if (word.front() == '!') {
+        error_ = "'!' negates a whole operand: write it after ' & ', as in 'a & !b'";
+        return false;
+      }
+      if (i > 0 && word.front() == '?' && (text_[i - 1] == ')' || text_[i - 1] == ']')) {
+        error_ =
+            "'?' is not an operator: write an optional part in brackets, as in '[a]', or "
+            "'\\?' for a question mark";
+        return false;
+      }
       std::uint32_t gap = 0;
       if (word == "&" || parse_gap(word, gap)) {
         error_ = fmt::format(

@@ -138,6 +138,8 @@ TEST_CASE("load: patterns that cannot match anything", "[policy][load]") {
       {R"p("(good ..2 great|fine) review")p", "rules[0].patterns[0]", "top level"},
       {R"p("please [leave ... a] review")p", "rules[0].patterns[0]", "top level"},
       {R"p("(good & great|fine) review")p", "rules[0].patterns[0]", "top level"},
+      {R"p("good !bad review")p", "rules[0].patterns[0]", "negates a whole operand"},
+      {R"p("(very|really)? good")p", "rules[0].patterns[0]", "not an operator"},
       {R"p({"p": "good", "severity": "fatal"})p", "rules[0].patterns[0].severity", "severity"},
       {R"p(42)p", "rules[0].patterns[0]", "a pattern is a string"},
   };
