@@ -142,6 +142,19 @@ class Scanner {
     }
   }
 
+  // "Yahoo!ショッピング", "Yahoo!Japan": a '!' glued to a Latin letter on the left and to a
+  // non-space on the right belongs to a name, not to the end of a sentence.
+  static bool inside_brand_name(std::string_view src, std::int32_t pos) {
+    const auto p = static_cast<std::size_t>(pos);
+    if (p < 2 || src[p - 1] != '!') {
+      return false;
+    }
+    const char left = src[p - 2];
+    const char right = src[p];
+    const bool letter_left = (left >= 'a' && left <= 'z') || (left >= 'A' && left <= 'Z');
+    return letter_left && right != ' ' && right != '\n' && right != '\t' && right != '\r';
+  }
+
   void segment_sentences() {
     s_.sentence_starts.assign(1, 0);
     s_.sentence_src.assign(1, 0);
@@ -156,7 +169,7 @@ class Scanner {
     bi->setText(&ut, status);
     std::vector<std::uint32_t> bounds;
     for (std::int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
-      if (static_cast<std::size_t>(pos) < src.size()) {
+      if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos)) {
         bounds.push_back(static_cast<std::uint32_t>(pos));
       }
     }

@@ -403,8 +403,10 @@ class Builder {
     const std::size_t n = units_.size();
     for (std::size_t k = 0; k < n; ++k) {
       Unit& u = units_[k];
-      if ((u.ctl & kAfterInvisible) && is_word_cls(u.cls) && k > 0 &&
-          is_word_cls(units_[k - 1].cls) && units_[k - 1].src_e <= u.src_b) {
+      // Between two letters, also kana and ideographs ("レ\u200bビュー").
+      const auto letter = [](Cls c) { return is_word_cls(c) || c == Cls::Cjk; };
+      if ((u.ctl & kAfterInvisible) && letter(u.cls) && k > 0 && letter(units_[k - 1].cls) &&
+          units_[k - 1].src_e <= u.src_b) {
         u.flags |= kInvisible | kDisguised;
         events_.push_back({{units_[k - 1].src_e, u.src_b}, kInvisible});
       }

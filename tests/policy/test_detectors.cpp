@@ -320,3 +320,12 @@ TEST_CASE("a short interjection does not break a two-sentence frame", "[policy][
                          "de"),
                     "review-gating"));
 }
+
+TEST_CASE("a '!' inside a name does not end the sentence", "[policy][detectors]") {
+  // "Yahoo!ショッピングでもご購入いただけます。"
+  const char* text =
+      "Yahoo!\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\x83\xE3\x83\x94\xE3\x83\xB3\xE3\x82"
+      "\xB0\xE3\x81\xA7\xE3\x82\x82\xE3\x81\x94\xE8\xB3\xBC\xE5\x85\xA5\xE3\x81"
+      "\x84\xE3\x81\x9F\xE3\x81\xA0\xE3\x81\x91\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82";
+  CHECK(fires(scan(text, "ja"), "off-platform-transaction"));
+}

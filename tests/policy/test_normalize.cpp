@@ -87,6 +87,14 @@ TEST_CASE("normalisation: zero-width characters inside a word", "[policy][normal
   check_disguised(zwsp, "en", "off-platform-contact",
                   "What\xE2\x80\x8Bs\xE2\x80\x8B"
                   "App");
+  // Between kana or ideographs too: 高<ZWSP>評価をお願いします。
+  const std::string_view kanji =
+      "\xE9\xAB\x98\xE2\x80\x8B\xE8\xA9\x95\xE4\xBE\xA1\xE3\x82\x92\xE3\x81\x8A"
+      "\xE9\xA1\x98\xE3\x81\x84\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82";
+  const auto findings = scan(kanji, "ja");
+  INFO(describe(findings, kanji));
+  CHECK(fires(findings, "review-positive-request"));
+  CHECK(fires(findings, "obfuscation"));
 }
 
 TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
