@@ -36,6 +36,13 @@ inline std::vector<Finding> scan(std::string_view text, std::string_view locale,
   return engine().scan(text, ctx);
 }
 
+// The bytes of the first occurrence of `needle` in `text`.
+inline replyc::ByteRange where(std::string_view text, std::string_view needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string_view::npos);
+  return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
+}
+
 inline bool fires(const std::vector<Finding>& findings, std::string_view rule) {
   for (const Finding& f : findings) {
     if (f.rule == rule) {

@@ -14,6 +14,21 @@ void expect_span(std::string_view text, std::string_view locale, std::string_vie
   CHECK(span(text, *f) == expected);
 }
 
+// Some finding of `rule` overlaps `expected` (a pack pattern may have reported the same rule on
+// a neighbouring span; overlapping findings of one rule are merged).
+void expect_overlapping(std::string_view text, std::string_view locale, std::string_view rule,
+                        std::string_view expected) {
+  const auto findings = scan(text, locale);
+  INFO(describe(findings, text));
+  const replyc::ByteRange want = where(text, expected);
+  bool overlapping = false;
+  for (const Finding& f : findings) {
+    overlapping =
+        overlapping || (f.rule == rule && f.range.begin < want.end && want.begin < f.range.end);
+  }
+  CHECK(overlapping);
+}
+
 void expect_none(std::string_view text, std::string_view locale, std::string_view rule) {
   const auto findings = scan(text, locale);
   INFO(describe(findings, text));
@@ -61,13 +76,13 @@ TEST_CASE("email addresses", "[policy][detectors]") {
 
 TEST_CASE("an address or number the buyer is invited to use is off-platform contact",
           "[policy][detectors]") {
-  expect_span("If you have questions, write to help@brand-store.com.", "en", "off-platform-contact",
-              "help@brand-store.com");
-  expect_span("Contactez le service client : sav arobase brand point fr.", "fr",
-              "off-platform-contact", "sav arobase brand point fr");
-  expect_span("Llámanos al 612 345 678.", "es", "off-platform-contact", "612 345 678");
-  expect_span("Per assistenza scriva a aiuto@negozio.it.", "it", "off-platform-contact",
-              "aiuto@negozio.it");
+  expect_overlapping("If you have questions, write to help@brand-store.com.", "en",
+                     "off-platform-contact", "help@brand-store.com");
+  expect_overlapping("Contactez le service client : sav arobase brand point fr.", "fr",
+                     "off-platform-contact", "sav arobase brand point fr");
+  expect_overlapping("Llámanos al 612 345 678.", "es", "off-platform-contact", "612 345 678");
+  expect_overlapping("Per assistenza scriva a aiuto@negozio.it.", "it", "off-platform-contact",
+                     "aiuto@negozio.it");
   // Stated, not offered as a channel.
   expect_none("The address on the invoice is billing@brand-store.com.", "en",
               "off-platform-contact");

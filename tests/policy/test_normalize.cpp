@@ -6,13 +6,6 @@ using namespace policy_test;
 
 namespace {
 
-// The byte range of `needle` in `text` (first occurrence).
-replyc::ByteRange where(std::string_view text, std::string_view needle) {
-  const auto at = text.find(needle);
-  REQUIRE(at != std::string_view::npos);
-  return {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + needle.size())};
-}
-
 void check_disguised(std::string_view text, std::string_view locale, std::string_view rule,
                      std::string_view disguised_word) {
   const auto findings = scan(text, locale);
