@@ -503,6 +503,21 @@ class Loader {
     return &ctx.lexicon_cache.emplace(std::string(name), std::move(all)).first->second;
   }
 
+  // "(con l'|all') annullamento" expands to "con l' annullamento"; the text writes the elision
+  // glued ("con l'annullamento"), so a space after an apostrophe that follows a letter goes.
+  static std::string join_elisions(std::string text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ' ' && i >= 2 && text[i - 1] == '\'' &&
+          is_word_byte(static_cast<unsigned char>(text[i - 2]))) {
+        continue;
+      }
+      out.push_back(text[i]);
+    }
+    return out;
+  }
+
   static void hyphen_variants(const std::string& text, std::vector<std::string>& out) {
     out.assign(1, std::string());
     int hyphens = 0;
@@ -578,7 +593,7 @@ class Loader {
     std::vector<std::uint32_t> atoms;
     std::vector<std::string> variants;
     for (const Expansion& e : expansions) {
-      const std::string text = normalize_plain(e.text);
+      const std::string text = join_elisions(normalize_plain(e.text));
       if (text.empty()) {
         if (expansions.size() == 1 || e.wild_left || e.wild_right) {
           err = fmt::format("phrase \"{}\" can never match (nothing left after normalisation)",

@@ -52,7 +52,8 @@ std::string all(const std::vector<LoadError>& errors) {
 }  // namespace
 
 TEST_CASE("load: minimal packs load and match", "[policy][load]") {
-  const std::string locale = locale_pack(R"("@GOOD review", "@SHARED ..2 stars")");
+  const std::string locale =
+      locale_pack(R"("@GOOD review", "@SHARED ..2 stars", "(on l'|all') opinion")");
   const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
                                          {"xx/policy.json", locale}};
   auto loaded = Engine::load_packs(packs, nullptr);
@@ -63,6 +64,8 @@ TEST_CASE("load: minimal packs load and match", "[policy][load]") {
   CHECK(fires(e.scan("A great review, please.", ctx), "review-positive-request"));
   CHECK(fires(e.scan("Shiny gold stars.", ctx), "review-positive-request"));
   CHECK(e.scan("A review, please.", ctx).empty());
+  // An elided alternative joins the next word as the text writes it.
+  CHECK(fires(e.scan("Based on l'opinion of many.", ctx), "review-positive-request"));
   REQUIRE(e.rules().size() == 2);
   CHECK(e.locales() == std::vector<std::string>{"xx"});
 }
