@@ -595,7 +595,7 @@ void detect_contact_invitation(ScanState& s) {
       continue;
     }
     const auto [first, last] = s.hits(f.sentence, invite);
-    if (first != last) {
+    if (first != last && !sentence_has(s, "CONTACT_INVITE_NEG", s.sentence_starts[f.sentence])) {
       s.add_source(contact, f.range, std::nullopt);
     }
   }

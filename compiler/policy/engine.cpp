@@ -155,6 +155,46 @@ class Scanner {
     return letter_left && right != ' ' && right != '\n' && right != '\t' && right != '\r';
   }
 
+  // "vom 3. März", "am 12. 4. 2026": German writes day numbers with a dot; the dot after a one-
+  // or two-digit number followed by a month name or another number does not end a sentence.
+  static bool after_ordinal_date(std::string_view src, std::int32_t pos) {
+    auto p = static_cast<std::size_t>(pos);
+    std::size_t q = p;
+    while (q > 0 && src[q - 1] == ' ') {
+      --q;
+    }
+    if (q < 2 || src[q - 1] != '.') {
+      return false;
+    }
+    std::size_t d = q - 1;
+    std::size_t digits = 0;
+    while (d > 0 && src[d - 1] >= '0' && src[d - 1] <= '9') {
+      --d;
+      ++digits;
+    }
+    if (digits == 0 || digits > 2) {
+      return false;
+    }
+    if (p < src.size() && src[p] >= '0' && src[p] <= '9') {
+      return true;
+    }
+    static constexpr std::string_view kMonths[] = {
+        "januar",    "februar", "märz",     "maerz",    "april", "mai",  "juni", "juli", "august",
+        "september", "oktober", "november", "dezember", "jan.",  "feb.", "mär.", "apr.", "jun.",
+        "jul.",      "aug.",    "sep.",     "sept.",    "okt.",  "nov.", "dez."};
+    std::string word;
+    for (std::size_t i = p; i < src.size() && i < p + 12 && src[i] != ' '; ++i) {
+      const char c = src[i];
+      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    for (std::string_view month : kMonths) {
+      if (word.rfind(month, 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void segment_sentences() {
     s_.sentence_starts.assign(1, 0);
     s_.sentence_src.assign(1, 0);
@@ -169,7 +209,8 @@ class Scanner {
     bi->setText(&ut, status);
     std::vector<std::uint32_t> bounds;
     for (std::int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
-      if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos)) {
+      if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos) &&
+          !after_ordinal_date(src, pos)) {
         bounds.push_back(static_cast<std::uint32_t>(pos));
       }
     }

@@ -66,14 +66,15 @@ struct PatternDef {
 
 // Names of lexicon entries the detectors read (their term sets are built even if unused).
 inline constexpr const char* kContextSets[] = {
-    "PHONE_CONTEXT",      // words that introduce a phone number ("call", "Tel.")
-    "TRACKING_CONTEXT",   // words that introduce a tracking or reference number
-    "NUMBER_OK_CONTEXT",  // carrier / manufacturer / warranty: a phone number there is allowed
-    "EMAIL_AT",           // "at", "(at)", "arroba" ... in spelled-out addresses
-    "EMAIL_DOT",          // "dot", "punto" ...
-    "CONTACT_INVITE",     // "email us", "write to", "call": an invitation to use a contact detail
-    "EMOTICON",           // from detectors.emoticons
-    "ALLOW",              // the project's allow list
+    "PHONE_CONTEXT",       // words that introduce a phone number ("call", "Tel.")
+    "TRACKING_CONTEXT",    // words that introduce a tracking or reference number
+    "NUMBER_OK_CONTEXT",   // carrier / manufacturer / warranty: a phone number there is allowed
+    "EMAIL_AT",            // "at", "(at)", "arroba" ... in spelled-out addresses
+    "EMAIL_DOT",           // "dot", "punto" ...
+    "CONTACT_INVITE",      // "email us", "write to", "call": an invitation to use a contact detail
+    "CONTACT_INVITE_NEG",  // "no longer in use", "do not write": the sentence invites nothing
+    "EMOTICON",            // from detectors.emoticons
+    "ALLOW",               // the project's allow list
 };
 
 struct LocaleModel {

@@ -566,6 +566,10 @@ class Builder {
       seps.clear();
       word_break.clear();
       std::size_t q = k + 1;
+      // Single spaces in a run that also uses another separator end a word:
+      // "a.v.i.s p.o.s.i.t.i.f" is two words.
+      std::vector<std::size_t> single_spaces;
+      bool dotted = false;
       while (q < n) {
         // Separator group: one separator, or a run of spaces (a word break when longer).
         std::size_t r = q;
@@ -582,12 +586,22 @@ class Builder {
           break;
         }
         const bool is_break = has_space_run;
+        if (units_[q].cls == Cls::Space && r == q + 1) {
+          single_spaces.push_back(seps.size());
+        } else {
+          dotted = true;
+        }
         for (std::size_t x = q; x < r; ++x) {
           seps.push_back(x);
           word_break.push_back(is_break && x == q);
         }
         letters.push_back(r);
         q = r + 1;
+      }
+      if (dotted) {
+        for (std::size_t index : single_spaces) {
+          word_break[index] = true;
+        }
       }
       if (letters.size() >= 4) {
         join_spaced_letters(letters, seps, word_break);

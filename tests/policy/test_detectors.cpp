@@ -344,3 +344,9 @@ TEST_CASE("a '!' inside a name does not end the sentence", "[policy][detectors]"
       "\x84\xE3\x81\x9F\xE3\x81\xA0\xE3\x81\x91\xE3\x81\xBE\xE3\x81\x99\xE3\x80\x82";
   CHECK(fires(scan(text, "ja"), "off-platform-transaction"));
 }
+
+TEST_CASE("a German day number does not end the sentence", "[policy][detectors]") {
+  CHECK(fires(
+      scan("Könnten Sie die negative Verkäuferbewertung vom 3. März bitte zurückziehen?", "de"),
+      "feedback-removal-request"));
+}
