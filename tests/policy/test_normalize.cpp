@@ -101,6 +101,9 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
   check_disguised("Please leave a p o s i t i v e review.", "en", "review-positive-request",
                   "p o s i t i v e");
   check_disguised("Please leave a g.o.o.d review.", "en", "review-positive-request", "g.o.o.d");
+  // Two dotted words separated by a single space stay two words.
+  check_disguised("Please leave a p.o.s.i.t.i.v.e r.e.v.i.e.w today.", "en",
+                  "review-positive-request", "p.o.s.i.t.i.v.e r.e.v.i.e.w");
   check_disguised("Déjanos una r e s e ñ a de 5 estrellas, por favor.", "es",
                   "review-positive-request", "r e s e ñ a");
   // Single letters that spell nothing stay as they are.
