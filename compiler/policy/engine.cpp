@@ -418,13 +418,20 @@ class Scanner {
       }
       kept.push_back(f);
     }
-    // A rule yields to a stronger rule that fired in the same sentence.
+    // A rule yields to a stronger rule that fired in the same sentence, or in the sentences a
+    // two-sentence finding spans ("Satisfied? Then please review us" is gating, not also a
+    // neutral request in its second sentence).
+    const auto last_sentence_of = [&](const RawFinding& g) {
+      const std::uint32_t last_byte = g.range.end > g.range.begin ? g.range.end - 1 : g.range.begin;
+      const auto it = std::upper_bound(s_.sentence_src.begin(), s_.sentence_src.end(), last_byte);
+      return std::max(g.sentence, static_cast<std::uint32_t>(it - s_.sentence_src.begin()) - 1);
+    };
     std::vector<RawFinding> unsuppressed;
     for (const RawFinding& f : kept) {
       bool suppressed = false;
       for (std::uint32_t by : impl.rules[f.rule].suppressed_by) {
         for (const RawFinding& g : kept) {
-          if (g.rule == by && (g.sentence == f.sentence ||
+          if (g.rule == by && ((f.sentence >= g.sentence && f.sentence <= last_sentence_of(g)) ||
                                (g.range.begin < f.range.end && f.range.begin < g.range.end))) {
             suppressed = true;
           }

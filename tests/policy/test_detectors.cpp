@@ -350,3 +350,18 @@ TEST_CASE("a German day number does not end the sentence", "[policy][detectors]"
       scan("Könnten Sie die negative Verkäuferbewertung vom 3. März bitte zurückziehen?", "de"),
       "feedback-removal-request"));
 }
+
+TEST_CASE("a two-sentence finding suppresses weaker rules in both sentences",
+          "[policy][detectors]") {
+  // お気に召しましたでしょうか。ぜひ、感想をレビュー欄にお寄せください。
+  const char* text =
+      "\xE3\x81\x8A\xE6\xB0\x97\xE3\x81\xAB\xE5\x8F\xAC\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x97\xE3"
+      "\x81\x9F\xE3\x81\xA7\xE3\x81\x97\xE3\x82\x87\xE3\x81\x86\xE3\x81\x8B\xE3\x80\x82\xE3\x81"
+      "\x9C\xE3\x81\xB2\xE3\x80\x81\xE6\x84\x9F\xE6\x83\xB3\xE3\x82\x92\xE3\x83\xAC\xE3\x83\x93"
+      "\xE3\x83\xA5\xE3\x83\xBC\xE6\xAC\x84\xE3\x81\xAB\xE3\x81\x8A\xE5\xAF\x84\xE3\x81\x9B\xE3"
+      "\x81\x8F\xE3\x81\xA0\xE3\x81\x95\xE3\x81\x84\xE3\x80\x82";
+  const auto findings = scan(text, "ja");
+  INFO(describe(findings, text));
+  CHECK(fires(findings, "review-gating"));
+  CHECK_FALSE(fires(findings, "review-request-duplicate"));
+}
