@@ -14,18 +14,22 @@
 namespace replyc::policy {
 namespace {
 
+enum class Breaks { Words, Sentences, SentencesUnfiltered };
+
 // Break iterators are costly to create and not thread-safe: one per thread and locale.
-icu::BreakIterator* cached_iterator(bool sentence, const std::string& tag) {
+icu::BreakIterator* cached_iterator(Breaks kind, const std::string& tag) {
   thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
-  const std::string key = (sentence ? "s:" : "w:") + tag;
+  const std::string key = std::to_string(static_cast<int>(kind)) + ":" + tag;
   auto it = cache.find(key);
   if (it == cache.end()) {
     UErrorCode status = U_ZERO_ERROR;
     const std::string name = tag.empty() ? std::string("en") : tag;
     std::unique_ptr<icu::BreakIterator> bi(
-        sentence ? icu::BreakIterator::createSentenceInstance(
-                       icu::Locale((name + "@ss=standard").c_str()), status)
-                 : icu::BreakIterator::createWordInstance(icu::Locale(name.c_str()), status));
+        kind == Breaks::Words
+            ? icu::BreakIterator::createWordInstance(icu::Locale(name.c_str()), status)
+            : icu::BreakIterator::createSentenceInstance(
+                  icu::Locale((name + (kind == Breaks::Sentences ? "@ss=standard" : "")).c_str()),
+                  status));
     if (U_FAILURE(status)) {
       bi.reset();
     }
@@ -113,7 +117,7 @@ class Scanner {
     s_.boundary.assign(static_cast<std::size_t>(n) + 1, 0);
     s_.boundary[0] = 1;
     s_.boundary[n] = 1;
-    icu::BreakIterator* bi = cached_iterator(false, s_.locale->tag);
+    icu::BreakIterator* bi = cached_iterator(Breaks::Words, s_.locale->tag);
     if (bi != nullptr && n > 0) {
       UErrorCode status = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;
@@ -195,23 +199,64 @@ class Scanner {
     return false;
   }
 
+  // A break after "word. " where the word has at least five letters and no inner dot, and the
+  // next sentence starts with a capital letter.
+  static bool after_long_word(std::string_view src, std::uint32_t pos) {
+    std::size_t q = pos;
+    while (q > 0 && src[q - 1] == ' ') {
+      --q;
+    }
+    if (q == 0 || src[q - 1] != '.') {
+      return false;
+    }
+    std::size_t letters = 0;
+    for (std::size_t i = q - 1; i > 0 && src[i - 1] != ' ' && src[i - 1] != '\n'; --i) {
+      const auto c = static_cast<unsigned char>(src[i - 1]);
+      if (c == '.') {
+        return false;
+      }
+      letters += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    if (letters < 5 || pos >= src.size()) {
+      return false;
+    }
+    const auto next = static_cast<unsigned char>(src[pos]);
+    const bool latin_capital = next >= 'A' && next <= 'Z';
+    const bool accented_capital =
+        next == 0xC3 && pos + 1 < src.size() && static_cast<unsigned char>(src[pos + 1]) <= 0x9E;
+    return latin_capital || accented_capital;
+  }
+
   void segment_sentences() {
     s_.sentence_starts.assign(1, 0);
     s_.sentence_src.assign(1, 0);
     const std::string_view src = s_.source;
-    icu::BreakIterator* bi = cached_iterator(true, s_.locale->tag);
-    if (bi == nullptr || src.empty()) {
+    icu::BreakIterator* bi = cached_iterator(Breaks::Sentences, s_.locale->tag);
+    icu::BreakIterator* unfiltered = cached_iterator(Breaks::SentencesUnfiltered, s_.locale->tag);
+    if (bi == nullptr || unfiltered == nullptr || src.empty()) {
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, src.data(), static_cast<int64_t>(src.size()), &status);
-    bi->setText(&ut, status);
-    std::vector<std::uint32_t> bounds;
-    for (std::int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
-      if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos) &&
-          !after_ordinal_date(src, pos)) {
-        bounds.push_back(static_cast<std::uint32_t>(pos));
+    const auto boundaries = [&](icu::BreakIterator* iterator) {
+      std::vector<std::uint32_t> out;
+      iterator->setText(&ut, status);
+      for (std::int32_t pos = iterator->next(); pos != icu::BreakIterator::DONE;
+           pos = iterator->next()) {
+        if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos) &&
+            !after_ordinal_date(src, pos)) {
+          out.push_back(static_cast<std::uint32_t>(pos));
+        }
+      }
+      return out;
+    };
+    std::vector<std::uint32_t> bounds = boundaries(bi);
+    // ICU's abbreviation filter also matches the end of a longer word ("Amazon." ends like the
+    // Italian "On."): a break it dropped after a long word before a capital stays a break.
+    for (std::uint32_t b : boundaries(unfiltered)) {
+      if (after_long_word(src, b) && !std::binary_search(bounds.begin(), bounds.end(), b)) {
+        bounds.insert(std::upper_bound(bounds.begin(), bounds.end(), b), b);
       }
     }
     utext_close(&ut);

@@ -504,16 +504,28 @@ class Loader {
   }
 
   // "(con l'|all') annullamento" expands to "con l' annullamento"; the text writes the elision
-  // glued ("con l'annullamento"), so a space after an apostrophe that follows a letter goes.
+  // glued ("con l'annullamento"), so the space after an elided article, preposition or pronoun
+  // goes. Only those: "un po' di" and "di' la tua" keep their space.
   static std::string join_elisions(std::string text) {
+    static const std::set<std::string, std::less<>> kElided = {
+        "l",       "d",      "j",      "m",     "t",      "s",      "c",      "n",    "v",
+        "qu",      "lorsqu", "puisqu", "jusqu", "quoiqu", "presqu", "quelqu", "un",   "dell",
+        "all",     "dall",   "nell",   "sull",  "coll",   "quest",  "quell",  "anch", "nessun",
+        "qualcun", "bell",   "sant",   "buon",  "tutt",   "com",    "dov",    "cos"};
     std::string out;
     out.reserve(text.size());
+    std::size_t word_start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == ' ' && i >= 2 && text[i - 1] == '\'' &&
-          is_word_byte(static_cast<unsigned char>(text[i - 2]))) {
+      const char c = text[i];
+      if (c == ' ' && i >= 2 && text[i - 1] == '\'' &&
+          kElided.count(std::string_view(out).substr(word_start, out.size() - 1 - word_start)) !=
+              0) {
         continue;
       }
-      out.push_back(text[i]);
+      out.push_back(c);
+      if (!is_word_byte(static_cast<unsigned char>(c)) && c != '\'') {
+        word_start = out.size();
+      }
     }
     return out;
   }

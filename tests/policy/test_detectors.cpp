@@ -365,3 +365,10 @@ TEST_CASE("a two-sentence finding suppresses weaker rules in both sentences",
   CHECK(fires(findings, "review-gating"));
   CHECK_FALSE(fires(findings, "review-request-duplicate"));
 }
+
+TEST_CASE("a long word before a full stop ends the sentence", "[policy][detectors]") {
+  // ICU's Italian abbreviation filter would keep "Amazon. La …" together ("On." = Onorevole),
+  // and the negation guard about Amazon cancelling would then hide the request.
+  CHECK(fires(scan("Grazie dal team Amazon. La preghiamo di annullare l'ordine.", "it"),
+              "cancellation-request"));
+}
