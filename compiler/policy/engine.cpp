@@ -658,9 +658,13 @@ std::vector<LoadError> Engine::self_test() const {
           errors.push_back({where, "flag example does not fire: " + ex.text});
         }
       } else {
+        // A keep example fires no error rule, and not its own rule at any severity (a
+        // warning-level rule's near misses are kept too).
         for (const Finding& f : found) {
-          if (f.severity == Severity::Error) {
-            errors.push_back({where, "keep example fires error rule " + f.rule + ": " + ex.text});
+          if (f.severity == Severity::Error || f.rule == info.id) {
+            errors.push_back({where, "keep example fires " +
+                                         std::string(f.rule == info.id ? "its own" : "error") +
+                                         " rule " + f.rule + ": " + ex.text});
             break;
           }
         }
