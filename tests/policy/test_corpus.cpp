@@ -57,9 +57,10 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
-      {"/holdout/batch4", 100}, {"/holdout/batch5", 60}, {"/holdout/dev", 60},
-      {"/holdout/batch6", 100}, {"/holdout/batch7", 40}, {"/holdout/batch8", 60},
-      {"/holdout/batch9", 200}, {"/holdout/dev5", 3000}, {"/holdout/dev6", 2000}};
+      {"/holdout/batch4", 100},  {"/holdout/batch5", 60},   {"/holdout/dev", 60},
+      {"/holdout/batch6", 100},  {"/holdout/batch7", 40},   {"/holdout/batch8", 60},
+      {"/holdout/batch9", 200},  {"/holdout/dev5", 3000},   {"/holdout/dev6", 2000},
+      {"/holdout/batch10", 200}, {"/holdout/clean11", 200}, {"/holdout/dev7", 1000}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -74,4 +75,23 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
     CHECK(r.total.recall() >= 0.95);
     CHECK(r.clean_flag_rate() <= 0.02);
   }
+}
+
+TEST_CASE("corpus: batch 11 stays at least at its first-run figures", "[policy][corpus]") {
+  // Batch 11 was written by two people who never saw the packs and measured once, after round 6
+  // (docs/policy.md). Its misses are not fixed: it stays the project's estimate of unseen text,
+  // and this floor only catches a regression below that first run.
+  std::string error;
+  const auto entries =
+      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch11", error);
+  INFO(error);
+  REQUIRE(error.empty());
+  REQUIRE(entries.size() >= 200);
+  const corpus::Result r = corpus::evaluate(engine(), entries);
+  for (const std::string& m : r.mistakes) {
+    UNSCOPED_INFO(m);
+  }
+  CHECK(r.total.precision() >= 0.95);
+  CHECK(r.total.recall() >= 0.80);
+  CHECK(r.clean_flag_rate() <= 0.02);
 }
