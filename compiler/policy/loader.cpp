@@ -445,6 +445,7 @@ class Loader {
     std::map<std::string, std::vector<Expansion>, std::less<>> lexicon_cache;
     std::set<std::string, std::less<>> in_progress;
     std::unordered_map<std::string, std::uint32_t> phrase_sets;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> set_atoms;  // set -> its atoms
   };
 
   const json* lexicon_entry(const PackDoc* pack, std::string_view name) {
@@ -591,9 +592,68 @@ class Loader {
   }
 
   // Compiles one phrase into a term set; UINT32_MAX with `err` on failure.
+  // The alternatives of a phrase that is one bracketed alternation, "(a|@B|c d)"; empty when
+  // the phrase is anything else.
+  static std::vector<std::string> top_alternatives(const std::string& phrase) {
+    std::vector<std::string> out;
+    if (phrase.size() < 3 || phrase.front() != '(' || phrase.back() != ')') {
+      return out;
+    }
+    int depth = 0;
+    std::string current;
+    for (std::size_t i = 1; i + 1 < phrase.size(); ++i) {
+      const char c = phrase[i];
+      if (c == '\\' && i + 2 < phrase.size()) {
+        current.push_back(c);
+        current.push_back(phrase[++i]);
+        continue;
+      }
+      if (c == '(' || c == '[') {
+        ++depth;
+      } else if (c == ')' || c == ']') {
+        if (--depth < 0) {
+          return {};  // "(a)(b)": the first bracket closes before the end
+        }
+      } else if (c == '|' && depth == 0) {
+        out.push_back(std::move(current));
+        current.clear();
+        continue;
+      }
+      current.push_back(c);
+    }
+    out.push_back(std::move(current));
+    for (const std::string& alt : out) {
+      if (alt.empty() || alt.front() == '*' || alt.back() == '*' || depth != 0) {
+        return {};
+      }
+    }
+    return out.size() > 1 ? out : std::vector<std::string>{};
+  }
+
   std::uint32_t compile_phrase(Context& ctx, const std::string& phrase, std::string& err) {
     if (const auto it = ctx.phrase_sets.find(phrase); it != ctx.phrase_sets.end()) {
       return it->second;
+    }
+    // "(@ASK|@REQ|@REQ_WISH)": the union of its alternatives, each compiled (and cached) once;
+    // the big lexicons are shared by hundreds of such phrases.
+    if (const auto alternatives = top_alternatives(phrase); !alternatives.empty()) {
+      std::vector<std::uint32_t> atoms;
+      std::string alt_err;
+      bool ok = true;
+      for (const std::string& alt : alternatives) {
+        const std::uint32_t alt_set = compile_phrase(ctx, alt, alt_err);
+        if (alt_set == UINT32_MAX) {
+          ok = false;
+          break;
+        }
+        const auto& alt_atoms = ctx.set_atoms[alt_set];
+        atoms.insert(atoms.end(), alt_atoms.begin(), alt_atoms.end());
+      }
+      if (ok) {
+        const std::uint32_t id = set_id(*ctx.model, atoms);
+        remember(ctx, phrase, id, std::move(atoms));
+        return id;
+      }
     }
     std::vector<Expansion> expansions;
     const RefResolver resolver = [&](std::string_view n, std::string& e) {
@@ -605,7 +665,7 @@ class Loader {
     std::vector<std::uint32_t> atoms;
     std::vector<std::string> variants;
     for (const Expansion& e : expansions) {
-      const std::string text = join_elisions(normalize_plain(e.text));
+      const std::string text = join_elisions(collapse_spaces(e.text));
       if (text.empty()) {
         if (expansions.size() == 1 || e.wild_left || e.wild_right) {
           err = fmt::format("phrase \"{}\" can never match (nothing left after normalisation)",
@@ -623,9 +683,17 @@ class Loader {
       err = fmt::format("phrase \"{}\" can never match", phrase);
       return UINT32_MAX;
     }
-    const std::uint32_t id = set_id(*ctx.model, std::move(atoms));
-    ctx.phrase_sets.emplace(phrase, id);
+    const std::uint32_t id = set_id(*ctx.model, atoms);
+    remember(ctx, phrase, id, std::move(atoms));
     return id;
+  }
+
+  static void remember(Context& ctx, const std::string& phrase, std::uint32_t set,
+                       std::vector<std::uint32_t> atoms) {
+    ctx.phrase_sets.emplace(phrase, set);
+    if (ctx.set_atoms.count(set) == 0) {
+      ctx.set_atoms.emplace(set, std::move(atoms));
+    }
   }
 
   // Expands @@NAME macros (pattern fragments from the pack's "macros", then the common pack's).

@@ -762,6 +762,28 @@ NormText normalize(std::string_view source, const NormOptions& options,
   return Builder(source, options, lexicon).run();
 }
 
+std::string normalize_fragment(std::string_view text) {
+  NormOptions options;
+  options.disguise_steps = false;
+  return normalize(text, options, nullptr).text;
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && (out.empty() || out.back() == ' ')) {
+      continue;
+    }
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
 std::string normalize_plain(std::string_view text) {
   NormOptions options;
   options.disguise_steps = false;

@@ -76,6 +76,12 @@ NormText normalize(std::string_view source, const NormOptions& options,
 
 // The plain steps only, for pattern text and lexicon entries.
 std::string normalize_plain(std::string_view text);
+// The same without trimming: a piece of a phrase, normalised once before the expansions of the
+// phrase are concatenated (normalisation works character by character, so the pieces need not be
+// normalised again after concatenation; only space runs at the joins are collapsed).
+std::string normalize_fragment(std::string_view text);
+// Collapses runs of spaces and trims: what is left to do for concatenated fragments.
+std::string collapse_spaces(std::string_view text);
 
 // UTF-8: decodes the code point at `pos` and advances past it (by one byte if invalid, which
 // returns -1); appends a code point.

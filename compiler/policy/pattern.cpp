@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/policy/normalize.hpp"
+
 namespace replyc::policy {
 namespace {
 
@@ -167,7 +169,7 @@ class PhraseExpander {
         return true;
       }
       std::vector<Expansion> next;
-      if (!concat(out, {Expansion{literal, false, false}}, next, error_)) {
+      if (!concat(out, {Expansion{normalize_fragment(literal), false, false}}, next, error_)) {
         return false;
       }
       out = std::move(next);
