@@ -671,6 +671,24 @@ std::vector<LoadError> Engine::self_test() const {
       }
     }
   }
+  // A suggested rewrite must itself be clean in a reply: no warning or error of any rule.
+  for (const auto& [tag, model] : impl_->locales) {
+    for (std::size_t rule = 0; rule < model->rewrites.size(); ++rule) {
+      const std::string& rewrite = model->rewrites[rule];
+      if (tag.empty() || rewrite.empty()) {
+        continue;
+      }
+      ScanContext ctx;
+      ctx.locale = tag;
+      for (const Finding& f : scan(rewrite, ctx)) {
+        if (f.severity != Severity::Note) {
+          errors.push_back({"locales/" + tag + "/policy.json: " + impl_->rules[rule].id,
+                            "rewrite fires " + f.rule + ": " + rewrite});
+          break;
+        }
+      }
+    }
+  }
   return errors;
 }
 
