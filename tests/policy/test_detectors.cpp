@@ -372,3 +372,10 @@ TEST_CASE("a long word before a full stop ends the sentence", "[policy][detector
   CHECK(fires(scan("Grazie dal team Amazon. La preghiamo di annullare l'ordine.", "it"),
               "cancellation-request"));
 }
+
+TEST_CASE("an address stated as no longer in use is not an invitation", "[policy][detectors]") {
+  const auto findings = scan("The old address old@brand-store.com is no longer in use.", "en");
+  INFO(describe(findings, "The old address old@brand-store.com is no longer in use."));
+  CHECK(fires(findings, "contact-info-email"));
+  CHECK_FALSE(fires(findings, "off-platform-contact"));
+}

@@ -206,3 +206,22 @@ TEST_CASE("load: the built-in packs load without errors", "[policy][load]") {
     CHECK_FALSE(rule.summary_zh.empty());
   }
 }
+
+TEST_CASE("load: the self-test checks keep examples of warnings and rewrites", "[policy][load]") {
+  const std::string common = std::string(kCommon).replace(
+      std::string(kCommon).find(R"("severity": "error",)"), 20, R"("severity": "warning",)");
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"GOOD": ["good", "great"]},
+    "rules": [{"id": "review-positive-request", "patterns": ["@GOOD review"],
+               "rewrite": "A great review helps.",
+               "flag": ["A good review, please."], "keep": ["We read your great review."]}]})";
+  const std::vector<PackSource> packs = {{"common/policy.json", common},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const auto errors = std::get<Engine>(loaded).self_test();
+  const std::string text = all(errors);
+  INFO(text);
+  CHECK(text.find("keep example fires its own rule") != std::string::npos);
+  CHECK(text.find("rewrite fires review-positive-request") != std::string::npos);
+}
