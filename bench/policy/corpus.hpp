@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/policy/engine.hpp"
@@ -127,15 +128,26 @@ struct Result {
   int clean = 0;
   int clean_flagged = 0;
   std::vector<std::string> mistakes;  // "file:line: missed X / unexpected Y: text"
+                                      // (explained: plus one "found RULE «span»" line each)
   double clean_flag_rate() const {
     return clean == 0 ? 0.0 : static_cast<double>(clean_flagged) / clean;
   }
 };
 
-inline Result evaluate(const Engine& engine, const std::vector<Entry>& entries) {
+// What a finding matched, for a pack author: "found RULE «span»".
+inline std::string explain(const Finding& f, std::string_view text) {
+  const auto span = text.substr(f.range.begin, f.range.size());
+  return "\n      found " + f.rule + (f.severity == Severity::Note ? " (note)" : "") +
+         (f.disguised ? " (disguised)" : "") + " \u00ab" + std::string(span) + "\u00bb";
+}
+
+// `explained`: each mistake also lists every finding with the text it matched.
+inline Result evaluate(const Engine& engine, const std::vector<Entry>& entries,
+                       bool explained = false) {
   Result r;
   for (const Entry& e : entries) {
-    const auto found = predicted(engine.scan(e.text, context_of(e)));
+    const auto findings = engine.scan(e.text, context_of(e));
+    const auto found = predicted(findings);
     ++r.texts;
     if (e.labels.empty()) {
       ++r.clean;
@@ -173,6 +185,11 @@ inline Result evaluate(const Engine& engine, const std::vector<Entry>& entries) 
       r.mistakes.push_back(e.file + ":" + std::to_string(e.line) +
                            (missed.empty() ? "" : ": missed" + missed) +
                            (extra.empty() ? "" : ": unexpected" + extra) + ": " + e.text);
+      if (explained) {
+        for (const Finding& f : findings) {
+          r.mistakes.back() += explain(f, e.text);
+        }
+      }
     }
   }
   return r;

@@ -1,12 +1,13 @@
 // policy_eval: precision and recall of the policy engine on the labelled corpus, per rule and per
 // locale, and the clean-flag rate (share of clean replies with any warning or error).
 //
-//   policy_eval [PATH...] [--mistakes] [--packs DIR] [--self-test]
+//   policy_eval [PATH...] [--mistakes] [--explain] [--packs DIR] [--self-test]
 //
 // PATH is a .jsonl file or a folder; a folder is read with all its subfolders. Without a PATH the
 // main corpus (tests/policy/corpus, top level only) is read. --packs reads the rule packs from
 // DIR/<tag>/policy.json instead of the embedded ones, so that pack edits can be measured without
-// rebuilding; --self-test then also runs every flag/keep example of those packs.
+// rebuilding; --self-test then also runs every flag/keep example of those packs. --explain lists
+// the mistakes with every finding and the exact text it matched (implies --mistakes).
 //
 // A measuring program, not a test: it prints figures and exits 0 unless the corpus or the packs
 // cannot be read (2) or a self-test example fails (1).
@@ -86,9 +87,13 @@ int main(int argc, char** argv) {
   fs::path packs_dir;
   bool show_mistakes = false;
   bool self_test = false;
+  bool explained = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mistakes") == 0) {
       show_mistakes = true;
+    } else if (std::strcmp(argv[i], "--explain") == 0) {
+      show_mistakes = true;
+      explained = true;
     } else if (std::strcmp(argv[i], "--self-test") == 0) {
       self_test = true;
     } else if (std::strcmp(argv[i], "--packs") == 0 && i + 1 < argc) {
@@ -148,7 +153,7 @@ int main(int argc, char** argv) {
                  error.empty() ? "no entries" : error.c_str());
     return 2;
   }
-  const corpus::Result r = corpus::evaluate(engine, entries);
+  const corpus::Result r = corpus::evaluate(engine, entries, explained);
 
   std::printf("Policy engine evaluation on %s\n", shown.c_str());
   std::printf("texts %d (violating %d, clean %d)\n\n", r.texts, r.violating, r.clean);
