@@ -575,27 +575,42 @@ void detect_phone(ScanState& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// An email address or phone number in a sentence that invites the buyer to use it ("email us
+// An email address, phone number or link in a sentence that invites the buyer to use it ("email us
 // at", "schreiben Sie an", "ご連絡ください") is also off-platform contact. A carrier's or
-// manufacturer's number (a phone warning) is not the seller's channel.
+// manufacturer's number (a phone warning) is not the seller's channel, nor is an Amazon link.
+// A link in a sentence that sends the buyer to buy outside Amazon ("our own store at
+// www.example.com") is an invitation to go there too.
 
 void detect_contact_invitation(ScanState& s) {
   const std::uint32_t invite = s.locale->named("CONTACT_INVITE");
   const std::uint32_t contact = s.impl->rule("off-platform-contact");
-  if (invite == UINT32_MAX || contact == UINT32_MAX) {
+  if (contact == UINT32_MAX) {
     return;
   }
   const std::uint32_t email = s.impl->rule("contact-info-email");
   const std::uint32_t phone = s.impl->rule("contact-info-phone");
+  const std::uint32_t link = s.impl->rule("external-link");
+  const std::uint32_t transaction = s.impl->rule("off-platform-transaction");
+  auto sentence_has_finding = [&](std::uint32_t rule, std::uint32_t sentence) {
+    return std::any_of(s.raw.begin(), s.raw.end(), [&](const RawFinding& g) {
+      return g.rule == rule && g.sentence == sentence;
+    });
+  };
   const std::size_t detected = s.raw.size();
   for (std::size_t i = 0; i < detected; ++i) {
     const RawFinding f = s.raw[i];
-    const bool channel = f.rule == email || (f.rule == phone && f.severity != Severity::Warning);
+    const bool own_channel = f.severity != Severity::Warning;
+    const bool channel = f.rule == email || ((f.rule == phone || f.rule == link) && own_channel);
     if (!channel) {
       continue;
     }
-    const auto [first, last] = s.hits(f.sentence, invite);
-    if (first != last && !sentence_has(s, "CONTACT_INVITE_NEG", s.sentence_starts[f.sentence])) {
+    bool invited = false;
+    if (invite != UINT32_MAX) {
+      const auto [first, last] = s.hits(f.sentence, invite);
+      invited =
+          first != last && !sentence_has(s, "CONTACT_INVITE_NEG", s.sentence_starts[f.sentence]);
+    }
+    if (invited || (f.rule == link && sentence_has_finding(transaction, f.sentence))) {
       s.add_source(contact, f.range, std::nullopt);
     }
   }

@@ -55,8 +55,8 @@ class Scanner {
     evaluate_patterns();
     detect_email(s_);
     detect_phone(s_);
-    detect_contact_invitation(s_);
     detect_links(s_);
+    detect_contact_invitation(s_);
     detect_symbols(s_);
     detect_line_breaks(s_);
     detect_markup(s_);

@@ -142,7 +142,7 @@ void detect_phone(ScanState& s);
 void detect_links(ScanState& s);
 void detect_symbols(ScanState& s);  // emoji and decorative symbols
 void detect_line_breaks(ScanState& s);
-void detect_contact_invitation(ScanState& s);  // after detect_email and detect_phone
+void detect_contact_invitation(ScanState& s);  // after detect_email, detect_phone, detect_links
 void detect_markup(ScanState& s);              // HTML tags and entities, markdown images and links
 void detect_whole_message(ScanState& s);       // length and order id
 void detect_language(ScanState& s);

@@ -379,3 +379,23 @@ TEST_CASE("an address stated as no longer in use is not an invitation", "[policy
   CHECK(fires(findings, "contact-info-email"));
   CHECK_FALSE(fires(findings, "off-platform-contact"));
 }
+
+TEST_CASE("a link the buyer is invited to use is off-platform contact", "[policy][detectors]") {
+  const char* invited = "For faster help, contact us via www.example-shop.com/support.";
+  const auto findings = scan(invited, "en");
+  INFO(describe(findings, invited));
+  CHECK(fires(findings, "external-link"));
+  CHECK(fires(findings, "off-platform-contact"));
+
+  const char* shop = "Spare filters are sold in our online shop at www.example-shop.com.";
+  const auto shop_findings = scan(shop, "en");
+  INFO(describe(shop_findings, shop));
+  CHECK(fires(shop_findings, "off-platform-transaction"));
+  CHECK(fires(shop_findings, "off-platform-contact"));
+
+  // A link that is only mentioned, or Amazon's own, invites no contact.
+  CHECK_FALSE(fires(scan("The manual is also on www.example-shop.com/manuals.", "en"),
+                    "off-platform-contact"));
+  CHECK_FALSE(fires(scan("Please write to us on amazon.com/messages if anything is unclear.", "en"),
+                    "off-platform-contact"));
+}
