@@ -271,6 +271,11 @@ class Scanner {
         break;
       }
       const auto pos = static_cast<std::uint32_t>(k);
+      // No break inside a spaced-out word: ICU ends a sentence at the full stop of "口.コ.ミ".
+      const auto& flags = s_.norm.flags;
+      if (pos > 0 && (flags[pos] & kSpaced) != 0 && (flags[pos - 1] & kSpaced) != 0) {
+        continue;
+      }
       if (pos > s_.sentence_starts.back()) {
         s_.sentence_starts.push_back(pos);
         s_.sentence_src.push_back(b);

@@ -193,6 +193,7 @@ class Builder {
       stage_tokens();
       if (lexicon_ != nullptr) {
         stage_spaced_letters();
+        stage_spaced_cjk();
         stage_leetspeak();
       }
     }
@@ -607,6 +608,59 @@ class Builder {
         join_spaced_letters(letters, seps, word_break);
       }
       k = letters.back() + 1;
+    }
+  }
+
+  // "レ ビ ュ ー", "口.コ.ミを", "高・評・価": kana or ideographs with one separator between each
+  // (a space, a dot, a middle dot ...), joined when the result contains a lexicon term. The run
+  // may touch other text at its ends ("レ ビ ュ ーをお願い"). Japanese puts no spaces inside
+  // words, and a list of single characters ("赤・青・黄") is left alone: it spells no term.
+  void stage_spaced_cjk() {
+    const std::size_t n = units_.size();
+    const auto is_separator = [&](std::size_t k) {
+      const std::string_view text = unit_text(units_[k]);
+      return (units_[k].ctl & kDeleted) == 0 &&
+             (is_spacing_separator(text) || text == "\u30FB" /* ・ */);
+    };
+    const auto is_char = [&](std::size_t k) {
+      return k < n && units_[k].cls == Cls::Cjk && (units_[k].ctl & kDeleted) == 0 &&
+             !is_separator(k);
+    };
+    std::vector<std::size_t> chars;
+    std::vector<std::size_t> separators;
+    for (std::size_t k = 0; k < n;) {
+      // A run starts at a character followed by a separator and another character.
+      if (!is_char(k) || k + 2 >= n || !is_separator(k + 1) || !is_char(k + 2)) {
+        ++k;
+        continue;
+      }
+      chars.assign(1, k);
+      separators.clear();
+      // Inner characters stand alone between two separators; the last may touch text after it.
+      while (chars.back() + 2 < n && is_separator(chars.back() + 1) && is_char(chars.back() + 2)) {
+        separators.push_back(chars.back() + 1);
+        chars.push_back(chars.back() + 2);
+        if (is_char(chars.back() + 1)) {
+          break;
+        }
+      }
+      k = chars.back() + 1;
+      if (chars.size() < 3) {
+        continue;
+      }
+      std::string candidate;
+      for (std::size_t c : chars) {
+        candidate.append(unit_text(units_[c]));
+      }
+      if (!(*lexicon_)(candidate, false)) {
+        continue;
+      }
+      for (std::size_t c : chars) {
+        units_[c].flags |= kSpaced | kDisguised;
+      }
+      for (std::size_t sep : separators) {
+        units_[sep].ctl |= kDeleted;
+      }
     }
   }
 

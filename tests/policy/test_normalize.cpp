@@ -106,6 +106,13 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "review-positive-request", "p.o.s.i.t.i.v.e r.e.v.i.e.w");
   check_disguised("Déjanos una r e s e ñ a de 5 estrellas, por favor.", "es",
                   "review-positive-request", "r e s e ñ a");
+  // Kana and ideographs spelled out one by one, also touching the text around them.
+  check_disguised("星5つの口.コ.ミをお願いします。", "ja", "review-positive-request", "口.コ.ミ");
+  check_disguised("よろしければ星5つのレ ビ ュ ーをお願いします。", "ja", "review-positive-request",
+                  "レ ビ ュ ー");
+  check_disguised("ぜひ高・評・価のレビューをお願いします。", "ja", "review-positive-request",
+                  "高・評・価");
+  CHECK(scan("色は赤・青・黄の三色からお選びいただけます。", "ja").empty());
   // Single letters that spell nothing stay as they are.
   const auto plain = scan("Sections a b c d of the manual explain it.", "en");
   CHECK(plain.empty());
