@@ -809,6 +809,25 @@ class Loader {
         }
         continue;
       }
+      // Guards: negated operands every pattern of the rule gets ("!@@SELLER_NOTICE"), so that
+      // one exclusion is written once instead of in each pattern.
+      std::string guards;
+      if (entry.contains("guards")) {
+        const json& list = entry["guards"];
+        bool ok = list.is_array();
+        for (std::size_t g = 0; ok && g < list.size(); ++g) {
+          ok = list[g].is_string() && list[g].get<std::string>().starts_with("!");
+          if (ok) {
+            guards += " & " + list[g].get<std::string>();
+          }
+        }
+        if (!ok) {
+          if (report) {
+            error(where + ".guards", "must be an array of negated operands (\"!...\")");
+          }
+          continue;
+        }
+      }
       for (std::size_t j = 0; j < patterns.size(); ++j) {
         const std::string pwhere = fmt::format("{}.patterns[{}]", where, j);
         PatternDef def;
@@ -857,6 +876,7 @@ class Loader {
           }
           continue;
         }
+        text += guards;
         std::string err;
         if (!compile_pattern(ctx, text, def, err)) {
           if (report) {

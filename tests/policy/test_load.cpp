@@ -225,3 +225,33 @@ TEST_CASE("load: the self-test checks keep examples of warnings and rewrites", "
   CHECK(text.find("keep example fires its own rule") != std::string::npos);
   CHECK(text.find("rewrite fires review-positive-request") != std::string::npos);
 }
+
+TEST_CASE("load: rule guards exclude in every pattern of the rule", "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"GOOD": ["good", "great"]},
+    "rules": [{"id": "review-positive-request", "guards": ["!hotel", "!@SHARED"],
+               "patterns": ["@GOOD review", "five stars"]}]})";
+  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  ScanContext ctx;
+  ctx.locale = "xx";
+  CHECK(fires(e.scan("A great review, please.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Five stars, please.", ctx), "review-positive-request"));
+  CHECK(e.scan("A great review of the hotel.", ctx).empty());
+  CHECK(e.scan("Five stars and a shiny cup.", ctx).empty());
+
+  // A guard that is not a negated operand is a load error, not a silent extra condition.
+  for (const char* bad : {R"(["hotel"])", R"("!hotel")", R"([42])"}) {
+    const std::string broken =
+        R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+        "rules": [{"id": "review-positive-request", "guards": )" +
+        std::string(bad) + R"(, "patterns": ["five stars"]}]})";
+    const auto errors = load_errors(kCommon, broken);
+    INFO(all(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].where == "locales/xx/policy.json: rules[0].guards");
+  }
+}
