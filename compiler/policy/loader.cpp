@@ -876,15 +876,24 @@ class Loader {
           }
           continue;
         }
-        text += guards;
+        std::vector<std::string> variants;
         std::string err;
-        if (!compile_pattern(ctx, text, def, err)) {
+        if (!expand_choices(text + guards, variants, err)) {
           if (report) {
             error(pwhere, err);
           }
           continue;
         }
-        ctx.model->patterns.push_back(std::move(def));
+        for (const std::string& variant : variants) {
+          PatternDef compiled = def;
+          if (!compile_pattern(ctx, variant, compiled, err)) {
+            if (report) {
+              error(pwhere, err);
+            }
+            break;
+          }
+          ctx.model->patterns.push_back(std::move(compiled));
+        }
       }
     }
   }

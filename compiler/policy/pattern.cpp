@@ -279,6 +279,80 @@ class PhraseExpander {
 
 }  // namespace
 
+bool expand_choices(std::string_view source, std::vector<std::string>& out, std::string& error) {
+  out.assign(1, std::string());
+  const auto append = [&](std::string_view piece) {
+    for (std::string& pattern : out) {
+      pattern.append(piece);
+    }
+  };
+  std::size_t i = 0;
+  while (i < source.size()) {
+    const char c = source[i];
+    if (c == '\\' && i + 1 < source.size()) {
+      append(source.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (c == '}') {
+      error = "'}' without '{'";
+      return false;
+    }
+    if (c != '{') {
+      append(source.substr(i, 1));
+      ++i;
+      continue;
+    }
+    // One choice: split at '|' outside ( ) and [ ], up to the closing brace.
+    std::vector<std::string> alternatives(1);
+    int depth = 0;
+    std::size_t j = i + 1;
+    for (; j < source.size() && !(source[j] == '}' && depth == 0); ++j) {
+      const char d = source[j];
+      if (d == '\\' && j + 1 < source.size()) {
+        alternatives.back().append(source.substr(j, 2));
+        ++j;
+        continue;
+      }
+      if (d == '{') {
+        error = "'{' inside a choice";
+        return false;
+      }
+      depth += (d == '(' || d == '[') ? 1 : 0;
+      depth -= ((d == ')' || d == ']') && depth > 0) ? 1 : 0;
+      if (d == '|' && depth == 0) {
+        alternatives.emplace_back();
+      } else {
+        alternatives.back().push_back(d);
+      }
+    }
+    if (j >= source.size()) {
+      error = "'{' without '}'";
+      return false;
+    }
+    for (const std::string& alternative : alternatives) {
+      if (alternative.find_first_not_of(" \t") == std::string::npos) {
+        error = "empty alternative in a choice";
+        return false;
+      }
+    }
+    if (out.size() * alternatives.size() > kMaxChoices) {
+      error = fmt::format("the choices make more than {} patterns", kMaxChoices);
+      return false;
+    }
+    std::vector<std::string> combined;
+    combined.reserve(out.size() * alternatives.size());
+    for (const std::string& pattern : out) {
+      for (const std::string& alternative : alternatives) {
+        combined.push_back(pattern + alternative);
+      }
+    }
+    out = std::move(combined);
+    i = j + 1;
+  }
+  return true;
+}
+
 bool parse_pattern(std::string_view pattern, ParsedPattern& out, std::string& error) {
   std::vector<std::string> tokens;
   if (!tokenize(pattern, tokens, error)) {

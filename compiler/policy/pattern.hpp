@@ -1,6 +1,7 @@
 #pragma once
 // The pattern language of the rule packs (see docs/policy.md for the user-facing description).
 //
+//   source   := text with "{A | B | ...}" choices    expanded into one pattern per combination
 //   pattern  := operand ( "&" operand )*               all operands in the same sentence
 //   operand  := ["!"] chain                            "!" = this chain must NOT be in the sentence
 //   chain    := phrase ( link phrase )*
@@ -37,6 +38,14 @@ struct ParsedPattern {
   std::vector<ParsedChain> all;
   std::vector<ParsedChain> none;
 };
+
+// Expands the "{A | B}" choices of a pattern source into whole patterns, one per combination
+// ("{@@IF_HAPPY | @@IF_WORKS} & @@ASK_REVIEW" -> two patterns). A choice may hold anything a
+// pattern holds; "|" inside ( ) or [ ] belongs to the phrase. Nested or unbalanced braces, an
+// empty alternative and more than kMaxChoices patterns are errors.
+bool expand_choices(std::string_view source, std::vector<std::string>& out, std::string& error);
+
+inline constexpr std::size_t kMaxChoices = 256;
 
 // Splits a pattern into operands, chains and phrases. Returns false with `error` set.
 bool parse_pattern(std::string_view pattern, ParsedPattern& out, std::string& error);

@@ -255,3 +255,37 @@ TEST_CASE("load: rule guards exclude in every pattern of the rule", "[policy][lo
     CHECK(errors[0].where == "locales/xx/policy.json: rules[0].guards");
   }
 }
+
+TEST_CASE("load: choices expand into one pattern per combination", "[policy][load]") {
+  const std::string locale =
+      R"json({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"GOOD": ["good", "great"]},
+    "macros": {"IF_HAPPY": "if ..3 happy", "IF_WORKS": "if ..3 (works|fits)"},
+    "rules": [{"id": "review-positive-request",
+               "patterns": ["{@@IF_HAPPY | @@IF_WORKS | once (fixed|sorted)} & {@GOOD review | five stars}",
+                            "a \\{curly\\} review"]}]})json";
+  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  ScanContext ctx;
+  ctx.locale = "xx";
+  CHECK(fires(e.scan("If you are happy, a great review would help.", ctx),
+              "review-positive-request"));
+  CHECK(fires(e.scan("If it fits, five stars please.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Once sorted, five stars please.", ctx), "review-positive-request"));
+  CHECK(e.scan("Five stars for the hotel.", ctx).empty());
+  CHECK(e.scan("If you are happy, tell us.", ctx).empty());
+  CHECK(fires(e.scan("A {curly} review.", ctx), "review-positive-request"));
+
+  const std::string too_many = "{a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b}";
+  const std::vector<std::string> broken = {"{a | b", "a | b}", "{a | {b | c}}", "{a | } review",
+                                           too_many};
+  for (const std::string& bad : broken) {
+    const auto errors = load_errors(kCommon, locale_pack("\"" + bad + "\""));
+    INFO(bad << "\n" << all(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0]");
+  }
+}
