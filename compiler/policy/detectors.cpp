@@ -453,6 +453,14 @@ void detect_phone(ScanState& s) {
         }
         continue;
       }
+      // A dash between spaces is one separator: "085 - 303 48 71".
+      if (d == ' ' && at(t, j + 1) == '-' && at(t, j + 2) == ' ' && is_digit(at(t, j + 3)) &&
+          groups.back() > 0) {
+        groups.push_back(0);
+        seps.push_back('-');
+        j += 3;
+        continue;
+      }
       if ((d == ' ' || d == '-' || d == '.' || d == '/') && groups.back() > 0 &&
           (is_digit(at(t, j + 1)) || (d == ' ' && at(t, j + 1) == '('))) {
         groups.push_back(0);

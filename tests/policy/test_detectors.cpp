@@ -100,6 +100,9 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   expect_span("お電話は03-1234-5678まで", "ja", "contact-info-phone", "03-1234-5678");
   // Phone word before an otherwise ambiguous number.
   expect_span("Llámenos al 912 345 678.", "es", "contact-info-phone", "912 345 678");
+  // A dash between spaces separates groups too.
+  expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",
+              "085 - 303 48 71");
 
   // Order ids, ASINs, tracking numbers, prices, dates, model numbers.
   for (const char* text : {
@@ -114,6 +117,7 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
            "Die Sendungsnummer lautet 00340434161234567890.",
            "Invoice number 0123456789 is attached.",
            "The parcel weighs 1.234.567 grams.",
+           "It ran from 2019 - 2025 in the catalogue.",
        }) {
     expect_none(text, "en", "contact-info-phone");
   }
