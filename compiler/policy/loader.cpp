@@ -672,7 +672,13 @@ class Loader {
                             phrase);
           return UINT32_MAX;
         }
-        continue;  // an alternative made only of optional parts
+        // Would silently drop the "nothing" case; the link around it can never be skipped.
+        err = fmt::format(
+            "phrase \"{}\" is only optional parts, so it may match nothing: put the optional part "
+            "into a neighbouring phrase (\"notez [le] produit\", not \"notez ..0 [le] ..0 "
+            "produit\")",
+            phrase);
+        return UINT32_MAX;
       }
       hyphen_variants(text, variants);
       for (const std::string& v : variants) {

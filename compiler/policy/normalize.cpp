@@ -611,16 +611,16 @@ class Builder {
     }
   }
 
-  // "レ ビ ュ ー", "口.コ.ミを", "高・評・価": kana or ideographs with one separator between each
-  // (a space, a dot, a middle dot ...), joined when the result contains a lexicon term. The run
-  // may touch other text at its ends ("レ ビ ュ ーをお願い"). Japanese puts no spaces inside
-  // words, and a list of single characters ("赤・青・黄") is left alone: it spells no term.
+  // "レ ビ ュ ー", "口.コ.ミを": kana or ideographs with one separator between each (a space, a
+  // dot ...), joined when the result contains a lexicon term. The run may touch other text at its
+  // ends ("レ ビ ュ ーをお願い"). Japanese puts no spaces inside words. The middle dot "・" is
+  // left to the packs: it also separates ordinary lists ("赤・青・黄"), and the ja pack lists the
+  // dotted forms it treats as disguise ("ラ・イ・ン").
   void stage_spaced_cjk() {
     const std::size_t n = units_.size();
     const auto is_separator = [&](std::size_t k) {
       const std::string_view text = unit_text(units_[k]);
-      return (units_[k].ctl & kDeleted) == 0 &&
-             (is_spacing_separator(text) || text == "\u30FB" /* ・ */);
+      return (units_[k].ctl & kDeleted) == 0 && is_spacing_separator(text);
     };
     const auto is_char = [&](std::size_t k) {
       return k < n && units_[k].cls == Cls::Cjk && (units_[k].ctl & kDeleted) == 0 &&

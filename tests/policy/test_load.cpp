@@ -143,6 +143,8 @@ TEST_CASE("load: patterns that cannot match anything", "[policy][load]") {
       {R"p("(good & great|fine) review")p", "rules[0].patterns[0]", "top level"},
       {R"p("good !bad review")p", "rules[0].patterns[0]", "negates a whole operand"},
       {R"p("(very|really)? good")p", "rules[0].patterns[0]", "not an operator"},
+      // The link around a phrase of only optional parts can never be skipped.
+      {R"p("rate ..0 [us|it] ..0 good")p", "rules[0].patterns[0]", "may match nothing"},
       {R"p({"p": "good", "severity": "fatal"})p", "rules[0].patterns[0].severity", "severity"},
       {R"p(42)p", "rules[0].patterns[0]", "a pattern is a string"},
   };

@@ -110,8 +110,8 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
   check_disguised("星5つの口.コ.ミをお願いします。", "ja", "review-positive-request", "口.コ.ミ");
   check_disguised("よろしければ星5つのレ ビ ュ ーをお願いします。", "ja", "review-positive-request",
                   "レ ビ ュ ー");
-  check_disguised("ぜひ高・評・価のレビューをお願いします。", "ja", "review-positive-request",
-                  "高・評・価");
+  check_disguised("ぜひ高.評.価のレビューをお願いします。", "ja", "review-positive-request",
+                  "高.評.価");
   CHECK(scan("色は赤・青・黄の三色からお選びいただけます。", "ja").empty());
   // Single letters that spell nothing stay as they are.
   const auto plain = scan("Sections a b c d of the manual explain it.", "en");
