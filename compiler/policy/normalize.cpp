@@ -685,6 +685,7 @@ class Builder {
       case '!':
         return 'i';
       case '|':
+      case 'I':  // a capital I inside a lower-case word (see stage_leetspeak)
         return 'l';
       default:
         return 0;
@@ -703,6 +704,14 @@ class Builder {
         return 0;
       }
       const char c = t[0];
+      // A capital I after a lower-case letter may stand for l ("étoiIes", "heIpful"): it is
+      // read as l only when the word then is a lexicon term.
+      if (c == 'i' && src_[u.src_b] == 'I' && k > 0) {
+        const auto before = static_cast<unsigned char>(src_[units_[k - 1].src_b]);
+        if ((before >= 'a' && before <= 'z') || before >= 0x80) {
+          return 'I';
+        }
+      }
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '$' || c == '!' ||
           c == '|') {
         return c;

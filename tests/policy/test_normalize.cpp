@@ -124,6 +124,9 @@ TEST_CASE("normalisation: leetspeak", "[policy][normalize]") {
   check_disguised("Please leave a positive r3v1ew.", "en", "review-positive-request", "r3v1ew");
   check_disguised("Rate us 5 5t4rs please.", "en", "review-positive-request", "5t4rs");
   check_disguised("Contact us on wh@tsapp.", "en", "off-platform-contact", "wh@tsapp");
+  // A capital I standing for l inside a lower-case word.
+  check_disguised("Laissez-nous un commentaire 5 étoiIes !", "fr", "review-positive-request",
+                  "étoiIes");
   // Model numbers are not leetspeak.
   const auto model = scan("The X5R3 adapter fits the A100 model.", "en");
   CHECK(model.empty());
