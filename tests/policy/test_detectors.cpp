@@ -100,6 +100,12 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   expect_span("お電話は03-1234-5678まで", "ja", "contact-info-phone", "03-1234-5678");
   // Phone word before an otherwise ambiguous number.
   expect_span("Llámenos al 912 345 678.", "es", "contact-info-phone", "912 345 678");
+  // Spanish numbers have no trunk zero; grouped, they are phones without a phone word.
+  expect_span("Ana: 622 14 87 93.", "es", "contact-info-phone", "622 14 87 93");
+  expect_span("Ana: 91 555 12 34.", "es", "contact-info-phone", "91 555 12 34");
+  expect_span("Ana: 644 318 207.", "es", "contact-info-phone", "644 318 207");
+  expect_none("Factura 644318207 adjunta.", "es", "contact-info-phone");
+  expect_none("Pieza 644 318 207 del catálogo.", "en", "contact-info-phone");
   // A dash between spaces separates groups too.
   expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",
               "085 - 303 48 71");
