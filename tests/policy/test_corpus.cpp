@@ -53,14 +53,17 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ and dev6/ were written while fixing batches 4, 9 and 10);
+  // the probes in dev/, dev5/ to dev8/ and devnsp/ were written while fixing batches 4 and
+  // 9 to 12 and the blind nl/sv/pl batch);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
       {"/holdout/batch4", 100},  {"/holdout/batch5", 60},   {"/holdout/dev", 60},
       {"/holdout/batch6", 100},  {"/holdout/batch7", 40},   {"/holdout/batch8", 60},
       {"/holdout/batch9", 200},  {"/holdout/dev5", 3000},   {"/holdout/dev6", 2000},
-      {"/holdout/batch10", 200}, {"/holdout/clean11", 200}, {"/holdout/dev7", 1000}};
+      {"/holdout/batch10", 200}, {"/holdout/clean11", 200}, {"/holdout/dev7", 1000},
+      {"/holdout/batch11", 200}, {"/holdout/batch12", 200}, {"/holdout/dev8", 2000},
+      {"/holdout/batchnsp", 90}, {"/holdout/devnsp", 180}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -77,13 +80,14 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
   }
 }
 
-TEST_CASE("corpus: batch 11 stays at least at its first-run figures", "[policy][corpus]") {
-  // Batch 11 was written by two people who never saw the packs and measured once, after round 6
-  // (docs/policy.md). Its misses are not fixed: it stays the project's estimate of unseen text,
-  // and this floor only catches a regression below that first run.
+TEST_CASE("corpus: batch 13 stays at least at its first-run figures", "[policy][corpus]") {
+  // Batch 13 was written by two people who never saw the packs and measured once, after round 7
+  // (docs/policy.md: precision 0.946, recall 0.822, 0.8 % of clean replies flagged). Its misses
+  // are not fixed: it is the project's estimate of unseen text, and this floor only catches a
+  // regression below that first run.
   std::string error;
   const auto entries =
-      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch11", error);
+      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch13", error);
   INFO(error);
   REQUIRE(error.empty());
   REQUIRE(entries.size() >= 200);
@@ -91,7 +95,7 @@ TEST_CASE("corpus: batch 11 stays at least at its first-run figures", "[policy][
   for (const std::string& m : r.mistakes) {
     UNSCOPED_INFO(m);
   }
-  CHECK(r.total.precision() >= 0.95);
-  CHECK(r.total.recall() >= 0.80);
+  CHECK(r.total.precision() >= 0.94);
+  CHECK(r.total.recall() >= 0.82);
   CHECK(r.clean_flag_rate() <= 0.02);
 }
