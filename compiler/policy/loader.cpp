@@ -734,11 +734,33 @@ class Loader {
     return true;
   }
 
-  bool compile_pattern(Context& ctx, const std::string& source, PatternDef& def, std::string& err) {
+  // Expands the macros, then the "{A | B}" choices (a macro may hold choices), and adds one
+  // pattern per combination to the locale; nothing is added when any of them fails.
+  bool compile_patterns(Context& ctx, const std::string& source, const PatternDef& def,
+                        std::string& err) {
     std::string text;
     if (!expand_macros(ctx, source, text, err)) {
       return false;
     }
+    std::vector<std::string> variants;
+    if (!expand_choices(text, variants, err)) {
+      return false;
+    }
+    std::vector<PatternDef> compiled;
+    for (const std::string& variant : variants) {
+      PatternDef pattern = def;
+      if (!compile_expanded(ctx, variant, pattern, err)) {
+        return false;
+      }
+      compiled.push_back(std::move(pattern));
+    }
+    for (PatternDef& pattern : compiled) {
+      ctx.model->patterns.push_back(std::move(pattern));
+    }
+    return true;
+  }
+
+  bool compile_expanded(Context& ctx, const std::string& text, PatternDef& def, std::string& err) {
     ParsedPattern parsed;
     if (!parse_pattern(text, parsed, err)) {
       return false;
@@ -882,23 +904,9 @@ class Loader {
           }
           continue;
         }
-        std::vector<std::string> variants;
         std::string err;
-        if (!expand_choices(text + guards, variants, err)) {
-          if (report) {
-            error(pwhere, err);
-          }
-          continue;
-        }
-        for (const std::string& variant : variants) {
-          PatternDef compiled = def;
-          if (!compile_pattern(ctx, variant, compiled, err)) {
-            if (report) {
-              error(pwhere, err);
-            }
-            break;
-          }
-          ctx.model->patterns.push_back(std::move(compiled));
+        if (!compile_patterns(ctx, text + guards, def, err) && report) {
+          error(pwhere, err);
         }
       }
     }
@@ -972,13 +980,9 @@ class Loader {
           }
         }
         std::string err;
-        if (!compile_pattern(ctx, item["pattern"].get<std::string>(), def, err)) {
-          if (report) {
-            error(where + ".pattern", err);
-          }
-          continue;
+        if (!compile_patterns(ctx, item["pattern"].get<std::string>(), def, err) && report) {
+          error(where + ".pattern", err);
         }
-        ctx.model->patterns.push_back(std::move(def));
       }
     }
   }

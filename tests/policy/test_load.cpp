@@ -262,10 +262,11 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
   const std::string locale =
       R"json({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "lexicon": {"GOOD": ["good", "great"]},
-    "macros": {"IF_HAPPY": "if ..3 happy", "IF_WORKS": "if ..3 (works|fits)"},
+    "macros": {"IF_HAPPY": "if ..3 happy", "IF_WORKS": "if ..3 (works|fits)",
+               "ASK": "{@GOOD review | five stars}"},
     "rules": [{"id": "review-positive-request",
                "patterns": ["{@@IF_HAPPY | @@IF_WORKS | once (fixed|sorted)} & {@GOOD review | five stars}",
-                            "a \\{curly\\} review"]}]})json";
+                            "a \\{curly\\} review", "thanks ..3 @@ASK"]}]})json";
   const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
                                          {"xx/policy.json", locale}};
   auto loaded = Engine::load_packs(packs, nullptr);
@@ -280,6 +281,9 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
   CHECK(e.scan("Five stars for the hotel.", ctx).empty());
   CHECK(e.scan("If you are happy, tell us.", ctx).empty());
   CHECK(fires(e.scan("A {curly} review.", ctx), "review-positive-request"));
+  // A macro may hold a choice.
+  CHECK(fires(e.scan("Thanks, and five stars?", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Thanks for a good review.", ctx), "review-positive-request"));
 
   const std::string too_many = "{a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b}";
   const std::vector<std::string> broken = {"{a | b", "a | b}", "{a | {b | c}}", "{a | } review",
