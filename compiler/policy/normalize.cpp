@@ -652,7 +652,16 @@ class Builder {
       for (std::size_t c : chars) {
         candidate.append(unit_text(units_[c]));
       }
-      if (!(*lexicon_)(candidate, false)) {
+      // The last group may be glued ("レ.ビ.ュー"): up to two following characters complete the
+      // term, as long as they do not spell a term on their own.
+      std::string tail;
+      for (std::size_t c = chars.back() + 1; c <= chars.back() + 2 && is_char(c); ++c) {
+        tail.append(unit_text(units_[c]));
+      }
+      const bool spells =
+          (*lexicon_)(candidate, false) ||
+          (!tail.empty() && (*lexicon_)(candidate + tail, false) && !(*lexicon_)(tail, false));
+      if (!spells) {
         continue;
       }
       for (std::size_t c : chars) {

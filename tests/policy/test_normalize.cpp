@@ -112,6 +112,9 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "レ ビ ュ ー");
   check_disguised("ぜひ高.評.価のレビューをお願いします。", "ja", "review-positive-request",
                   "高.評.価");
+  // The last group glued to the rest of the word.
+  check_disguised("高評価のレ.ビ.ューをいただけましたら幸いです。", "ja", "review-positive-request",
+                  "レ.ビ.ュー");
   CHECK(scan("色は赤・青・黄の三色からお選びいただけます。", "ja").empty());
   // Single letters that spell nothing stay as they are.
   const auto plain = scan("Sections a b c d of the manual explain it.", "en");
