@@ -622,7 +622,11 @@ void detect_contact_invitation(ScanState& s) {
   const std::size_t detected = s.raw.size();
   for (std::size_t i = 0; i < detected; ++i) {
     const RawFinding f = s.raw[i];
-    const bool own_channel = f.severity != Severity::Warning;
+    // A carrier's or manufacturer's channel is not the seller's: phones get a warning for it,
+    // links are judged by the same context words.
+    const bool own_channel =
+        f.severity != Severity::Warning &&
+        (f.rule != link || !sentence_has(s, "NUMBER_OK_CONTEXT", s.sentence_starts[f.sentence]));
     const bool channel = f.rule == email || ((f.rule == phone || f.rule == link) && own_channel);
     if (!channel) {
       continue;

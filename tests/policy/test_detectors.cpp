@@ -403,7 +403,13 @@ TEST_CASE("a link the buyer is invited to use is off-platform contact", "[policy
   CHECK(fires(shop_findings, "off-platform-transaction"));
   CHECK(fires(shop_findings, "off-platform-contact"));
 
-  // A link that is only mentioned, or Amazon's own, invites no contact.
+  // A link that is only mentioned, Amazon's own, or the manufacturer's invites no contact with
+  // the seller.
+  CHECK_FALSE(
+      fires(scan("For the firmware, write to the manufacturer through www.maker-help.com.", "en"),
+            "off-platform-contact"));
+  CHECK(fires(scan("For the firmware, write to us through www.our-shop.com.", "en"),
+              "off-platform-contact"));
   CHECK_FALSE(fires(scan("The manual is also on www.example-shop.com/manuals.", "en"),
                     "off-platform-contact"));
   CHECK_FALSE(fires(scan("Please write to us on amazon.com/messages if anything is unclear.", "en"),
