@@ -403,9 +403,13 @@ class Scanner {
       }
     }
     std::vector<const SetHit*> scratch;
+    // "Thanks for asking how to cancel. You can cancel it yourself": a guard may sit in the
+    // sentence before.
+    const std::uint32_t negation_lo =
+        pattern.negations_see_previous && sentence > 0 ? sentence - 1 : sentence;
     for (const Chain& chain : pattern.none) {
       scratch.clear();
-      if (match_chain(sentence, hi, chain, 0, 0, scratch, budget)) {
+      if (match_chain(negation_lo, hi, chain, 0, 0, scratch, budget)) {
         return;
       }
     }

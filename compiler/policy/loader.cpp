@@ -898,6 +898,15 @@ class Loader {
             }
             continue;
           }
+          const std::string negation_scope = p.value("negation_scope", "sentence");
+          if (negation_scope == "previous") {
+            def.negations_see_previous = true;
+          } else if (negation_scope != "sentence") {
+            if (report) {
+              error(pwhere + ".negation_scope", "must be \"sentence\" or \"previous\"");
+            }
+            continue;
+          }
         } else {
           if (report) {
             error(pwhere, "a pattern is a string or an object with \"p\"");

@@ -295,3 +295,27 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
     CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0]");
   }
 }
+
+TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "rules": [{"id": "review-positive-request",
+               "patterns": ["five stars & !hotel",
+                            {"p": "top marks & !hotel", "negation_scope": "previous"}]}]})";
+  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  ScanContext ctx;
+  ctx.locale = "xx";
+  // The plain guard sees only its own sentence; the wider one also the sentence before.
+  CHECK(fires(e.scan("We stayed at a hotel. Five stars, please.", ctx), "review-positive-request"));
+  CHECK(e.scan("We stayed at a hotel. Top marks, please.", ctx).empty());
+  CHECK(fires(e.scan("Top marks, please. We stayed at a hotel.", ctx), "review-positive-request"));
+
+  const auto errors =
+      load_errors(kCommon, locale_pack(R"p({"p": "top marks", "negation_scope": "next"})p"));
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0].negation_scope");
+}
