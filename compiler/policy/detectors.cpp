@@ -399,18 +399,24 @@ void detect_links(ScanState& s) {
 // Phone numbers. Amazon order ids, dates, prices, tracking and reference numbers, model numbers
 // and numbers of the project's allow list are not phone numbers.
 
-// Spanish numbers have no trunk zero: nine digits from 6 to 9, written in groups ("622 14 87
-// 93", "91 555 12 34", "644 318 207"); Mexico's ten in 2-4-4 ("81 8123 4567"). Only grouped
-// digits count: a bare nine-digit run is as often an invoice or customer number.
-bool spanish_shape(std::string_view locale, char lead, const std::vector<int>& groups) {
-  if (locale.substr(0, 2) != "es" || (locale.size() > 2 && locale[2] != '-' && locale[2] != '_')) {
-    return false;
+// National numbers without a trunk zero, grouped: Spanish nine digits from 6 to 9 ("622 14 87
+// 93", "91 555 12 34", "644 318 207"), Mexico's ten in 2-4-4 ("81 8123 4567"), Italian mobiles
+// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere). Only grouped digits count:
+// a bare run of digits is as often an invoice or customer number.
+bool national_shape(std::string_view locale, char lead, const std::vector<int>& groups) {
+  const std::string_view language =
+      locale.substr(0, std::min(locale.find_first_of("-_"), locale.size()));
+  if (language == "es") {
+    const bool mobile_or_landline = lead >= '6' && lead <= '9';
+    return (mobile_or_landline &&
+            (groups == std::vector<int>{3, 3, 3} || groups == std::vector<int>{3, 2, 2, 2} ||
+             groups == std::vector<int>{2, 3, 2, 2})) ||
+           groups == std::vector<int>{2, 4, 4};
   }
-  const bool mobile_or_landline = lead >= '6' && lead <= '9';
-  return (mobile_or_landline &&
-          (groups == std::vector<int>{3, 3, 3} || groups == std::vector<int>{3, 2, 2, 2} ||
-           groups == std::vector<int>{2, 3, 2, 2})) ||
-         groups == std::vector<int>{2, 4, 4};
+  if (language == "it") {
+    return lead == '3' && groups == std::vector<int>{3, 7};
+  }
+  return false;
 }
 
 void detect_phone(ScanState& s) {
@@ -584,7 +590,7 @@ void detect_phone(ScanState& s) {
           groups == std::vector<int>{3, 3, 4} || groups == std::vector<int>{1, 3, 3, 4};
       is_phone = plus || (paren && digits >= 9) || us_shape ||
                  (leading_zero && digits >= 9 && digits <= 12) ||
-                 spanish_shape(s.context->locale, t[start], groups);
+                 national_shape(s.context->locale, t[start], groups);
     }
     if (!is_phone) {
       continue;

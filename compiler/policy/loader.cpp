@@ -844,14 +844,16 @@ class Loader {
         const json& list = entry["guards"];
         bool ok = list.is_array();
         for (std::size_t g = 0; ok && g < list.size(); ++g) {
-          ok = list[g].is_string() && list[g].get<std::string>().starts_with("!");
+          // One negated operand each: "!a & !b" would silently load as two.
+          ok = list[g].is_string() && list[g].get<std::string>().starts_with("!") &&
+               list[g].get<std::string>().find(" & ") == std::string::npos;
           if (ok) {
             guards += " & " + list[g].get<std::string>();
           }
         }
         if (!ok) {
           if (report) {
-            error(where + ".guards", "must be an array of negated operands (\"!...\")");
+            error(where + ".guards", "must be an array of single negated operands (\"!...\")");
           }
           continue;
         }

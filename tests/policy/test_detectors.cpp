@@ -105,6 +105,8 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   expect_span("Ana: 91 555 12 34.", "es", "contact-info-phone", "91 555 12 34");
   expect_span("Ana: 644 318 207.", "es", "contact-info-phone", "644 318 207");
   expect_none("Factura 644318207 adjunta.", "es", "contact-info-phone");
+  expect_span("Mi trova al 339 8765432.", "it", "contact-info-phone", "339 8765432");
+  expect_none("Lotto 339 8765432 verificato.", "en", "contact-info-phone");
   expect_none("Pieza 644 318 207 del catálogo.", "en", "contact-info-phone");
   // A dash between spaces separates groups too.
   expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",

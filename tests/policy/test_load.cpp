@@ -246,7 +246,7 @@ TEST_CASE("load: rule guards exclude in every pattern of the rule", "[policy][lo
   CHECK(e.scan("Five stars and a shiny cup.", ctx).empty());
 
   // A guard that is not a negated operand is a load error, not a silent extra condition.
-  for (const char* bad : {R"(["hotel"])", R"("!hotel")", R"([42])"}) {
+  for (const char* bad : {R"(["hotel"])", R"("!hotel")", R"([42])", R"(["!hotel & !inn"])"}) {
     const std::string broken =
         R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
         "rules": [{"id": "review-positive-request", "guards": )" +
