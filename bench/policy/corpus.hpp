@@ -134,11 +134,12 @@ struct Result {
   }
 };
 
-// What a finding matched, for a pack author: "found RULE «span»".
+// What a finding matched, for a pack author: "found RULE «span»  [the pattern's place]".
 inline std::string explain(const Finding& f, std::string_view text) {
   const auto span = text.substr(f.range.begin, f.range.size());
   return "\n      found " + f.rule + (f.severity == Severity::Note ? " (note)" : "") +
-         (f.disguised ? " (disguised)" : "") + " \u00ab" + std::string(span) + "\u00bb";
+         (f.disguised ? " (disguised)" : "") + " \u00ab" + std::string(span) + "\u00bb" +
+         (f.origin.empty() ? "" : "  [" + f.origin + "]");
 }
 
 // `explained`: each mistake also lists every finding with the text it matched.

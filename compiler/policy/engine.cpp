@@ -542,6 +542,7 @@ class Scanner {
       finding.message_en = p != nullptr && !p->message_en.empty() ? p->message_en : rule.message_en;
       finding.message_zh = p != nullptr && !p->message_zh.empty() ? p->message_zh : rule.message_zh;
       finding.rewrite = p != nullptr && !p->rewrite.empty() ? p->rewrite : loc.rewrites[f.rule];
+      finding.origin = p != nullptr ? p->where : std::string();
       return finding;
     };
     for (const auto& [f, sev] : merged) {

@@ -31,6 +31,8 @@ struct Finding {
   std::string message_en, message_zh;
   std::string rewrite;     // suggested compliant wording for the matched text; may be empty
   bool disguised = false;  // matched only thanks to normalisation beyond NFKC + case folding
+  std::string origin;  // the pattern that matched ("locales/de/policy.json: rules[3].patterns[2]");
+                       // empty for a detector's finding
 };
 
 struct RuleExample {

@@ -274,6 +274,13 @@ TEST_CASE("language mismatch", "[policy][detectors]") {
       "\xE6\xA0\xAA\xE5\xBC\x8F\xE4\xBC\x9A\xE7\xA4\xBE\xE5\xB1\xB1\xE7\x94\xB0\xE5\x95"
       "\x86\xE5\xBA\x97",
       "ja", "language-mismatch");  // 株式会社山田商店
+  // Plain everyday sentences of another pack's language, even with few function words.
+  expect_span("Vielen Dank für Ihre Nachricht. Vi skickar en ny produkt imorgon.", "de",
+              "language-mismatch", "Vi skickar en ny produkt imorgon");
+  expect_span("Merci pour votre message. We will send a new one tomorrow.", "fr",
+              "language-mismatch", "We will send a new one tomorrow");
+  expect_span("ご連絡ありがとうございます。We will send a new one tomorrow.", "ja",
+              "language-mismatch", "We will send a new one tomorrow");
   // An unknown locale has no language check (and no phrase pack).
   CHECK(scan("Thank you for your message, we will take care of it.", "pt-BR").empty());
 }
