@@ -575,9 +575,10 @@ class Scanner {
       }
       std::vector<ByteRange> events;
       for (const DisguiseEvent& e : s_.norm.events) {
+        // Disguise a finding already reports (fully or in part) is not reported twice.
         bool inside = false;
         for (const ByteRange& r : covered) {
-          inside = inside || (e.source.begin >= r.begin && e.source.end <= r.end);
+          inside = inside || (e.source.begin < r.end && r.begin < e.source.end);
         }
         for (const ByteRange& r : events) {
           inside = inside || r == e.source;

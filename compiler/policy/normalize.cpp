@@ -535,6 +535,8 @@ class Builder {
     for (std::size_t li = from; li < to; ++li) {
       units_[letters[li]].flags |= kSpaced | kDisguised;
     }
+    // Reported even when no rule matches the word ("r e v i e w" on its own).
+    events_.push_back({{units_[letters[from]].src_b, units_[letters[to - 1]].src_e}, kSpaced});
     for (std::size_t si = 0; si < seps.size(); ++si) {
       if (seps[si] < letters[from] || seps[si] > letters[to - 1]) {
         continue;
@@ -667,6 +669,7 @@ class Builder {
       for (std::size_t c : chars) {
         units_[c].flags |= kSpaced | kDisguised;
       }
+      events_.push_back({{units_[chars.front()].src_b, units_[chars.back()].src_e}, kSpaced});
       for (std::size_t sep : separators) {
         units_[sep].ctl |= kDeleted;
       }

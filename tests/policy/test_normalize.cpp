@@ -116,6 +116,15 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
   check_disguised("高評価のレ.ビ.ューをいただけましたら幸いです。", "ja", "review-positive-request",
                   "レ.ビ.ュー");
   CHECK(scan("色は赤・青・黄の三色からお選びいただけます。", "ja").empty());
+  // A spelled-out term is reported even when no rule matches around it.
+  for (const auto& [text, locale] :
+       {std::pair{"是非レ.ビ.ュ.ーで。", "ja"}, std::pair{"Thanks, and r e v i e w.", "en"}}) {
+    const auto findings = scan(text, locale);
+    INFO(describe(findings, text));
+    const Finding* obf = find(findings, "obfuscation");
+    REQUIRE(obf != nullptr);
+    CHECK(obf->severity == replyc::Severity::Warning);
+  }
   // Single letters that spell nothing stay as they are.
   const auto plain = scan("Sections a b c d of the manual explain it.", "en");
   CHECK(plain.empty());
