@@ -53,8 +53,8 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev8/ and devnsp/ were written while fixing batches 4 and
-  // 9 to 12 and the blind nl/sv/pl batch);
+  // the probes in dev/, dev5/ to dev10/ and devnsp/ were written while fixing batches 4 and
+  // 9 to 14 and the blind nl/sv/pl batch);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
@@ -63,7 +63,9 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
       {"/holdout/batch9", 200},  {"/holdout/dev5", 3000},   {"/holdout/dev6", 2000},
       {"/holdout/batch10", 200}, {"/holdout/clean11", 200}, {"/holdout/dev7", 1000},
       {"/holdout/batch11", 200}, {"/holdout/batch12", 200}, {"/holdout/dev8", 2000},
-      {"/holdout/batchnsp", 90}, {"/holdout/devnsp", 180}};
+      {"/holdout/batchnsp", 90}, {"/holdout/devnsp", 180},  {"/holdout/batch13", 200},
+      {"/holdout/clean13", 240}, {"/holdout/dev9", 2000},   {"/holdout/batch14", 200},
+      {"/holdout/clean14", 240}, {"/holdout/dev10", 1000}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -80,22 +82,22 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
   }
 }
 
-TEST_CASE("corpus: batch 13 stays at least at its first-run figures", "[policy][corpus]") {
-  // Batch 13 was written by two people who never saw the packs and measured once, after round 7
-  // (docs/policy.md: precision 0.946, recall 0.822, 0.8 % of clean replies flagged). Its misses
+TEST_CASE("corpus: batch 15 stays at least at its first-run figures", "[policy][corpus]") {
+  // Batch 15 was written by two people who never saw the packs and measured once, after round 9
+  // (docs/policy.md: precision 0.952, recall 0.901, 1.0 % of clean replies flagged). Its misses
   // are not fixed: it is the project's estimate of unseen text, and this floor only catches a
   // regression below that first run.
   std::string error;
   const auto entries =
-      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch13", error);
+      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch15", error);
   INFO(error);
   REQUIRE(error.empty());
-  REQUIRE(entries.size() >= 200);
+  REQUIRE(entries.size() >= 180);
   const corpus::Result r = corpus::evaluate(engine(), entries);
   for (const std::string& m : r.mistakes) {
     UNSCOPED_INFO(m);
   }
-  CHECK(r.total.precision() >= 0.94);
-  CHECK(r.total.recall() >= 0.82);
+  CHECK(r.total.precision() >= 0.95);
+  CHECK(r.total.recall() >= 0.90);
   CHECK(r.clean_flag_rate() <= 0.02);
 }
