@@ -41,6 +41,21 @@ std::vector<LoadError> load_errors(const std::string& common, const std::string&
   return {};
 }
 
+// The common test pack plus `locale` as the "xx" pack; the test fails if it does not load.
+Engine load_engine(const std::string& locale) {
+  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  return std::get<Engine>(loaded);
+}
+
+ScanContext xx_context() {
+  ScanContext ctx;
+  ctx.locale = "xx";
+  return ctx;
+}
+
 std::string all(const std::vector<LoadError>& errors) {
   std::string out;
   for (const auto& e : errors) {
@@ -54,13 +69,8 @@ std::string all(const std::vector<LoadError>& errors) {
 TEST_CASE("load: minimal packs load and match", "[policy][load]") {
   const std::string locale =
       locale_pack(R"("@GOOD review", "@SHARED ..2 stars", "(on l'|all') opinion")");
-  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
-  ScanContext ctx;
-  ctx.locale = "xx";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
   CHECK(fires(e.scan("A great review, please.", ctx), "review-positive-request"));
   CHECK(fires(e.scan("Shiny gold stars.", ctx), "review-positive-request"));
   CHECK(e.scan("A review, please.", ctx).empty());
@@ -233,13 +243,8 @@ TEST_CASE("load: rule guards exclude in every pattern of the rule", "[policy][lo
     "lexicon": {"GOOD": ["good", "great"]},
     "rules": [{"id": "review-positive-request", "guards": ["!hotel", "!@SHARED"],
                "patterns": ["@GOOD review", "five stars"]}]})";
-  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
-  ScanContext ctx;
-  ctx.locale = "xx";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
   CHECK(fires(e.scan("A great review, please.", ctx), "review-positive-request"));
   CHECK(fires(e.scan("Five stars, please.", ctx), "review-positive-request"));
   CHECK(e.scan("A great review of the hotel.", ctx).empty());
@@ -267,13 +272,8 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
     "rules": [{"id": "review-positive-request",
                "patterns": ["{@@IF_HAPPY | @@IF_WORKS | once (fixed|sorted)} & {@GOOD review | five stars}",
                             "a \\{curly\\} review", "thanks ..3 @@ASK"]}]})json";
-  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
-  ScanContext ctx;
-  ctx.locale = "xx";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
   CHECK(fires(e.scan("If you are happy, a great review would help.", ctx),
               "review-positive-request"));
   CHECK(fires(e.scan("If it fits, five stars please.", ctx), "review-positive-request"));
@@ -301,13 +301,8 @@ TEST_CASE("load: negated operands may look at the sentence before", "[policy][lo
     "rules": [{"id": "review-positive-request",
                "patterns": ["five stars & !hotel",
                             {"p": "top marks & !hotel", "negation_scope": "previous"}]}]})";
-  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
-  ScanContext ctx;
-  ctx.locale = "xx";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
   // The plain guard sees only its own sentence; the wider one also the sentence before.
   CHECK(fires(e.scan("We stayed at a hotel. Five stars, please.", ctx), "review-positive-request"));
   CHECK(e.scan("We stayed at a hotel. Top marks, please.", ctx).empty());
