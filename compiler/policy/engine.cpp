@@ -633,7 +633,7 @@ const RuleInfo* Engine::find_rule(std::string_view id) const {
 
 std::vector<std::string> Engine::locales() const {
   std::vector<std::string> out;
-  for (const auto& [tag, model] : impl_->locales) {
+  for (const auto& [tag, slot] : impl_->locales) {
     if (!tag.empty()) {
       out.push_back(tag);
     }
@@ -683,9 +683,10 @@ std::vector<LoadError> Engine::self_test() const {
     }
   }
   // A suggested rewrite must itself be clean in a reply: no warning or error of any rule.
-  for (const auto& [tag, model] : impl_->locales) {
-    for (std::size_t rule = 0; rule < model->rewrites.size(); ++rule) {
-      const std::string& rewrite = model->rewrites[rule];
+  for (const auto& [tag, slot] : impl_->locales) {
+    const LocaleModel& model = impl_->model(tag);
+    for (std::size_t rule = 0; rule < model.rewrites.size(); ++rule) {
+      const std::string& rewrite = model.rewrites[rule];
       if (tag.empty() || rewrite.empty()) {
         continue;
       }

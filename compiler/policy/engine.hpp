@@ -62,13 +62,21 @@ struct PackSource {
   std::string_view text;
 };
 
+// When a locale's phrase patterns are compiled. Either way every error of the project's
+// overrides is reported by the load; OnFirstUse leaves a pack's own patterns to the first scan
+// in that locale, so it is for packs whose patterns are known to compile (the built-in ones,
+// which the tests load AtLoad).
+enum class LocaleCompile { AtLoad, OnFirstUse };
+
 class Engine {
  public:
   // Built-in packs plus the project's overrides (the "policy" object of replyc.json; may be null).
+  // Each locale is compiled when first scanned.
   static std::variant<Engine, std::vector<LoadError>> load(const nlohmann::json* project_policy);
   // The same from explicit pack texts instead of the embedded ones.
   static std::variant<Engine, std::vector<LoadError>> load_packs(
-      const std::vector<PackSource>& packs, const nlohmann::json* project_policy);
+      const std::vector<PackSource>& packs, const nlohmann::json* project_policy,
+      LocaleCompile when = LocaleCompile::AtLoad);
   // The embedded pack texts.
   static std::vector<PackSource> builtin_packs();
 
@@ -92,7 +100,8 @@ class Engine {
 
  private:
   static std::variant<Engine, std::vector<LoadError>> load_checked(
-      const std::vector<PackSource>& packs, const nlohmann::json* project_policy);
+      const std::vector<PackSource>& packs, const nlohmann::json* project_policy,
+      LocaleCompile when);
   explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

@@ -282,12 +282,35 @@ class Loader {
     }
   }
 
-  void build_locales(const nlohmann::json* project) {
-    project_ = project;
-    for (const PackDoc& pack : locale_packs_) {
-      build_locale(&pack);
+  // Makes a slot per locale pack and the fallback and compiles them, or (OnFirstUse) only the
+  // fallback and the locales the project adds phrases to: their errors are the project's, so
+  // they are reported now; a built-in pack's own patterns are tested to compile.
+  void build_locales(const nlohmann::json* project, LocaleCompile when) {
+    if (project != nullptr) {
+      project_copy_ = *project;  // kept for the locales compiled later
+      project_ = &project_copy_;
     }
-    build_locale(nullptr);
+    for (const PackDoc& pack : locale_packs_) {
+      impl_.locales.try_emplace(pack.tag);
+    }
+    impl_.locales.try_emplace("");
+    for (auto& [tag, slot] : impl_.locales) {
+      if (when == LocaleCompile::AtLoad || tag.empty() || project_adds_phrases(tag)) {
+        slot.model = build_locale(find_pack(tag));
+        std::call_once(slot.once, [] {});
+      }
+    }
+  }
+
+  // For a slot that build_locales() left empty.
+  std::unique_ptr<LocaleModel> build_later(const std::string& tag) {
+    const std::size_t known_errors = errors.size();
+    auto model = build_locale(find_pack(tag));
+    if (errors.size() != known_errors) {  // only a pack that was never loaded by the tests
+      throw std::logic_error(fmt::format("policy pack {}: {}", errors[known_errors].where,
+                                         errors[known_errors].message));
+    }
+    return model;
   }
 
   void load_examples() {
@@ -998,7 +1021,7 @@ class Loader {
     }
   }
 
-  void build_locale(const PackDoc* pack) {
+  std::unique_ptr<LocaleModel> build_locale(const PackDoc* pack) {
     auto model = std::make_unique<LocaleModel>();
     model->tag = pack != nullptr ? pack->tag : std::string();
     if (pack != nullptr) {
@@ -1058,10 +1081,33 @@ class Loader {
       const PatternDef& def = model->patterns[p];
       model->anchored[def.all.front().sets.front()].push_back(p);
     }
-    impl_.locales.emplace(model->tag, std::move(model));
+    return model;
+  }
+
+  const PackDoc* find_pack(std::string_view tag) const {
+    for (const PackDoc& pack : locale_packs_) {
+      if (pack.tag == tag) {
+        return &pack;
+      }
+    }
+    return nullptr;
+  }
+
+  bool project_adds_phrases(const std::string& tag) const {
+    if (project_ == nullptr || !project_->is_object() || !project_->contains("phrases") ||
+        !(*project_)["phrases"].is_object()) {
+      return false;
+    }
+    for (const auto& [locale, list] : (*project_)["phrases"].items()) {
+      if (lower_ascii(locale) == tag || locale == "*") {
+        return true;
+      }
+    }
+    return false;
   }
 
   Engine::Impl& impl_;
+  json project_copy_;
   PackDoc common_;
   bool seen_common_ = false;
   std::vector<PackDoc> locale_packs_;
@@ -1090,17 +1136,23 @@ const LocaleModel& Engine::Impl::locale_for(std::string_view tag) const {
     }
     language.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  const auto it = locales.find(language);
-  if (it != locales.end()) {
-    return *it->second;
-  }
-  return *locales.at("");
+  return model(locales.count(language) != 0 ? language : std::string());
+}
+
+const LocaleModel& Engine::Impl::model(const std::string& tag) const {
+  const LocaleSlot& slot = locales.at(tag);
+  std::call_once(slot.once, [&] {
+    const std::lock_guard<std::mutex> lock(compile_mutex);  // the loader is not reentrant
+    slot.model = compile_locale(tag);
+  });
+  return *slot.model;
 }
 
 std::variant<Engine, std::vector<LoadError>> Engine::load_packs(
-    const std::vector<PackSource>& packs, const nlohmann::json* project_policy) {
+    const std::vector<PackSource>& packs, const nlohmann::json* project_policy,
+    LocaleCompile when) {
   try {
-    return load_checked(packs, project_policy);
+    return load_checked(packs, project_policy, when);
   } catch (const nlohmann::json::exception& e) {
     // A value of the wrong type somewhere the loader did not check field by field.
     return std::vector<LoadError>{{"policy packs or replyc.json policy", e.what()}};
@@ -1108,23 +1160,28 @@ std::variant<Engine, std::vector<LoadError>> Engine::load_packs(
 }
 
 std::variant<Engine, std::vector<LoadError>> Engine::load_checked(
-    const std::vector<PackSource>& packs, const nlohmann::json* project_policy) {
+    const std::vector<PackSource>& packs, const nlohmann::json* project_policy,
+    LocaleCompile when) {
   auto impl = std::make_shared<Impl>();
-  Loader loader(*impl);
-  if (!loader.parse(packs)) {
-    return std::move(loader.errors);
+  auto loader = std::make_shared<Loader>(*impl);
+  if (!loader->parse(packs)) {
+    return std::move(loader->errors);
   }
-  loader.load_catalogue();
-  loader.load_detectors();
-  loader.load_languages();
-  loader.apply_project_rules(project_policy);
-  if (!loader.errors.empty()) {
-    return std::move(loader.errors);
+  loader->load_catalogue();
+  loader->load_detectors();
+  loader->load_languages();
+  loader->apply_project_rules(project_policy);
+  if (!loader->errors.empty()) {
+    return std::move(loader->errors);
   }
-  loader.build_locales(project_policy);
-  loader.load_examples();
-  if (!loader.errors.empty()) {
-    return std::move(loader.errors);
+  loader->build_locales(project_policy, when);
+  loader->load_examples();
+  if (!loader->errors.empty()) {
+    return std::move(loader->errors);
+  }
+  if (when == LocaleCompile::OnFirstUse) {
+    // The loader keeps the parsed packs for the slots still empty; the engine owns it.
+    impl->compile_locale = [loader](const std::string& tag) { return loader->build_later(tag); };
   }
   return Engine(std::shared_ptr<const Impl>(std::move(impl)));
 }
@@ -1138,7 +1195,7 @@ std::vector<PackSource> Engine::builtin_packs() {
 }
 
 std::variant<Engine, std::vector<LoadError>> Engine::load(const nlohmann::json* project_policy) {
-  return load_packs(builtin_packs(), project_policy);
+  return load_packs(builtin_packs(), project_policy, LocaleCompile::OnFirstUse);
 }
 
 }  // namespace replyc::policy

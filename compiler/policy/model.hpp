@@ -122,11 +122,21 @@ struct DetectorConfig {
   std::vector<std::string> order_id_placeholders;  // normalised
 };
 
+// One locale's model, compiled at load or, for the built-in packs, when first scanned: most
+// projects use a few of the locales, and compiling all of them is most of the load time.
+struct LocaleSlot {
+  mutable std::once_flag once;
+  mutable std::unique_ptr<LocaleModel> model;
+};
+
 struct Engine::Impl {
   std::vector<RuleDef> rules;
   std::map<std::string, std::uint32_t, std::less<>> rule_index;
   std::vector<RuleInfo> infos;
-  std::map<std::string, std::unique_ptr<LocaleModel>> locales;  // "" = fallback
+  std::map<std::string, LocaleSlot, std::less<>> locales;  // "" = fallback
+  // Compiles a slot that load() left empty; runs once per slot, one at a time.
+  std::function<std::unique_ptr<LocaleModel>(const std::string& tag)> compile_locale;
+  mutable std::mutex compile_mutex;
   DetectorConfig detectors;
   // Stop words of every language pack: normalised word -> bit mask of languages.
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> stopwords;
@@ -134,7 +144,9 @@ struct Engine::Impl {
   std::vector<std::string> allow;      // normalised allow-list terms (digits-only for numbers)
   std::vector<std::string> allow_digits;
 
+  // The model of a locale tag ("de-AT" -> "de"; unknown -> the fallback), compiled if need be.
   const LocaleModel& locale_for(std::string_view tag) const;
+  const LocaleModel& model(const std::string& tag) const;  // `tag` must be a key of `locales`
   std::uint32_t rule(std::string_view id) const {
     const auto it = rule_index.find(id);
     return it == rule_index.end() ? UINT32_MAX : it->second;

@@ -277,6 +277,26 @@ class PhraseExpander {
   std::size_t pos_ = 0;
 };
 
+// Whether the operand holding source[at] starts with "!" (operands are split at top-level " & ").
+bool in_negated_operand(std::string_view source, std::size_t at) {
+  std::size_t start = 0;
+  int depth = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    const char c = source[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    depth += (c == '(' || c == '[') ? 1 : 0;
+    depth -= ((c == ')' || c == ']') && depth > 0) ? 1 : 0;
+    if (depth == 0 && source.compare(i, 3, " & ") == 0) {
+      start = i + 3;
+    }
+  }
+  const std::size_t first = source.find_first_not_of(" \t", start);
+  return first < at && source[first] == '!';
+}
+
 }  // namespace
 
 bool expand_choices(std::string_view source, std::vector<std::string>& out, std::string& error) {
@@ -302,6 +322,13 @@ bool expand_choices(std::string_view source, std::vector<std::string>& out, std:
       append(source.substr(i, 1));
       ++i;
       continue;
+    }
+    if (in_negated_operand(source, i)) {
+      // One pattern per alternative would fire when any one of them is absent.
+      error =
+          "a choice inside a negated operand (\"!{A | B}\") means \"A or B is absent\"; "
+          "write \"!A & !B\"";
+      return false;
     }
     // One choice: split at '|' outside ( ) and [ ], up to the closing brace.
     std::vector<std::string> alternatives(1);

@@ -15,12 +15,19 @@ namespace replyc::fuzz {
 // The input may hold several files separated by lines "----8<----" (f0.reply imports the rest).
 int parse_check(const std::uint8_t* data, std::size_t size);
 
+// Loads what parse_check keeps for the whole process (the built-in policy packs); libFuzzer calls
+// it before the first input, so its per-input timeout measures inputs, not start-up.
+void prepare_parse_check();
+
 // Bytes -> LineIndex, utf8 and display_column, checking their invariants.
 int positions(const std::uint8_t* data, std::size_t size);
 
 // Text through the policy engine's normaliser and matcher in a chosen locale, or arbitrary
 // project overrides through its loader (see fuzz_policy.cpp for the input layout).
 int policy(const std::uint8_t* data, std::size_t size);
+// Loads the built-in engine, every locale's automaton and the light packs (see
+// prepare_parse_check).
+void prepare_policy();
 
 // Bytes -> the bundle reader; an accepted bundle round-trips, renders and exports.
 int bundle(const std::uint8_t* data, std::size_t size);

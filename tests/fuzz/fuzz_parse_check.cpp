@@ -6,6 +6,7 @@
 #include "compiler/diag/render.hpp"
 #include "compiler/driver/compilation.hpp"
 #include "compiler/driver/policy_pass.hpp"
+#include "compiler/policy/engine.hpp"
 #include "tests/fuzz/entries.hpp"
 #include "tests/unit/support.hpp"
 
@@ -25,14 +26,25 @@ void check_location(const Location& where, const SourceManager& sources) {
   REPLYC_FUZZ_CHECK(where.range.end <= size);
 }
 
-// The policy pass, as `replyc check` runs it (the packs are loaded once).
-void add_policy_pass(CompileOptions& options) {
+// The built-in packs, loaded once as `replyc check` does.
+const PolicySetup& builtin_policy() {
   static const PolicySetup policy = load_policy(nlohmann::json());
   REPLYC_FUZZ_CHECK(policy.engine != nullptr);
-  enable_policy(options, policy.engine);
+  return policy;
+}
+
+// The policy pass, as `replyc check` runs it.
+void add_policy_pass(CompileOptions& options) {
+  enable_policy(options, builtin_policy().engine);
 }
 
 }  // namespace
+
+void prepare_parse_check() {
+  const policy::Engine& engine = *builtin_policy().engine;
+  for (const std::string& tag : engine.locales())  // each locale builds its automaton on first use
+    engine.scan("x", {tag, policy::MessageKind::Reply, false});
+}
 
 int parse_check(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);

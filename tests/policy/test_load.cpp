@@ -203,7 +203,9 @@ TEST_CASE("load: missing messages and other catalogue errors", "[policy][load]")
 }
 
 TEST_CASE("load: the built-in packs load without errors", "[policy][load]") {
-  auto loaded = Engine::load(nullptr);
+  // Every locale compiled now: Engine::load leaves them to their first scan, trusting this test.
+  auto loaded =
+      Engine::load_packs(Engine::builtin_packs(), nullptr, replyc::policy::LocaleCompile::AtLoad);
   if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
     FAIL(all(*errors));
   }
@@ -217,6 +219,35 @@ TEST_CASE("load: the built-in packs load without errors", "[policy][load]") {
     CHECK_FALSE(rule.summary_en.empty());
     CHECK_FALSE(rule.summary_zh.empty());
   }
+}
+
+TEST_CASE("load: a locale compiled on first use finds what one compiled at load finds",
+          "[policy][load]") {
+  auto at_load =
+      Engine::load_packs(Engine::builtin_packs(), nullptr, replyc::policy::LocaleCompile::AtLoad);
+  auto first_use = Engine::load(nullptr);
+  REQUIRE(std::holds_alternative<Engine>(at_load));
+  REQUIRE(std::holds_alternative<Engine>(first_use));
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"en", "If you are happy with the lamp, please leave us a 5-star review!"},
+      {"de-AT", "Bitte stornieren Sie die Bestellung und schreiben Sie an info@example.at."},
+      {"it", "Se è soddisfatto, ci lasci una recensione a cinque stelle."},
+      {"ja", "ご満足いただけましたら、星5つのレビューをお願いします。"},
+      {"tlh", "Visit www.example.com for 20% off everything."}};
+  for (const auto& [locale, text] : texts) {
+    INFO(locale << ": " << text);
+    const ScanContext context{locale, replyc::policy::MessageKind::Reply, false};
+    const auto expected = std::get<Engine>(at_load).scan(text, context);
+    const auto found = std::get<Engine>(first_use).scan(text, context);
+    CHECK_FALSE(expected.empty());
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(found[i].rule == expected[i].rule);
+      CHECK(found[i].range.begin == expected[i].range.begin);
+      CHECK(found[i].range.end == expected[i].range.end);
+    }
+  }
+  CHECK(std::get<Engine>(first_use).terms("it") == std::get<Engine>(at_load).terms("it"));
 }
 
 TEST_CASE("load: the self-test checks keep examples of warnings and rewrites", "[policy][load]") {
@@ -286,8 +317,13 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
   CHECK(fires(e.scan("Thanks for a good review.", ctx), "review-positive-request"));
 
   const std::string too_many = "{a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b|c|d} & {a|b}";
-  const std::vector<std::string> broken = {"{a | b", "a | b}", "{a | {b | c}}", "{a | } review",
-                                           too_many};
+  const std::vector<std::string> broken = {"{a | b",
+                                           "a | b}",
+                                           "{a | {b | c}}",
+                                           "{a | } review",
+                                           too_many,
+                                           "review & !{thanks | cheers}",
+                                           "review & !not ..1 {a | b}"};
   for (const std::string& bad : broken) {
     const auto errors = load_errors(kCommon, locale_pack("\"" + bad + "\""));
     INFO(bad << "\n" << all(errors));

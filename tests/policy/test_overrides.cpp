@@ -150,6 +150,11 @@ TEST_CASE("overrides: bad settings are load errors", "[policy][overrides]") {
       {R"j({"phrases": {"en": [{"rule": "emoji", "pattern": ""}]}})j",
        "replyc.json: policy.phrases.en[0].pattern"},
       {R"j({"phrases": {"en": [{"rule": "emoji"}]}})j", "replyc.json: policy.phrases.en[0]"},
+      // Locales the engine compiles on first use still report the project's phrases at load.
+      {R"j({"phrases": {"IT": [{"rule": "emoji", "pattern": "[solo]"}]}})j",
+       "replyc.json: policy.phrases.IT[0].pattern"},
+      {R"j({"phrases": {"*": [{"rule": "emoji", "pattern": "a ... "}]}})j",
+       "replyc.json: policy.phrases.*[0].pattern"},
       {R"j([1, 2])j", "replyc.json: policy"},
       {R"j({"rules": {"emoji": 3}})j", "replyc.json: policy.rules.emoji"},
   };
