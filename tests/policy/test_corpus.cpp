@@ -53,8 +53,8 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev10/ and devnsp/ were written while fixing batches 4 and
-  // 9 to 14 and the blind nl/sv/pl batch);
+  // the probes in dev/, dev5/ to dev11/ and devnsp/ were written while fixing batches 4 and
+  // 9 to 15 and the blind nl/sv/pl batch);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
@@ -65,7 +65,8 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
       {"/holdout/batch11", 200}, {"/holdout/batch12", 200}, {"/holdout/dev8", 2000},
       {"/holdout/batchnsp", 90}, {"/holdout/devnsp", 180},  {"/holdout/batch13", 200},
       {"/holdout/clean13", 240}, {"/holdout/dev9", 2000},   {"/holdout/batch14", 200},
-      {"/holdout/clean14", 240}, {"/holdout/dev10", 1000}};
+      {"/holdout/clean14", 240}, {"/holdout/dev10", 1000},  {"/holdout/batch15", 180},
+      {"/holdout/dev11", 600}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -82,22 +83,30 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
   }
 }
 
-TEST_CASE("corpus: batch 15 stays at least at its first-run figures", "[policy][corpus]") {
-  // Batch 15 was written by two people who never saw the packs and measured once, after round 9
-  // (docs/policy.md: precision 0.952, recall 0.901, 1.0 % of clean replies flagged). Its misses
-  // are not fixed: it is the project's estimate of unseen text, and this floor only catches a
-  // regression below that first run.
-  std::string error;
-  const auto entries =
-      corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + "/holdout/batch15", error);
-  INFO(error);
-  REQUIRE(error.empty());
-  REQUIRE(entries.size() >= 180);
-  const corpus::Result r = corpus::evaluate(engine(), entries);
-  for (const std::string& m : r.mistakes) {
-    UNSCOPED_INFO(m);
+TEST_CASE("corpus: batch 16 and clean16 stay at least at their first-run figures",
+          "[policy][corpus]") {
+  // Batch 16 (216 replies) and clean16 (180 clean replies) were written by people who never saw
+  // the packs and measured once, after round 10 (docs/policy.md: precision 0.933, recall 0.896,
+  // 5 of 128 and 5 of 180 clean replies flagged). Their mistakes are not fixed here: they are the
+  // project's estimate of unseen text, and these floors only catch a regression below that run.
+  struct Floor {
+    const char* batch;
+    std::size_t size;
+    double precision, recall, clean_flagged;
+  };
+  for (const Floor& floor : {Floor{"/holdout/batch16", 216, 0.93, 0.89, 0.04},
+                             Floor{"/holdout/clean16", 180, 0.0, 0.0, 0.028}}) {
+    std::string error;
+    const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
+    INFO(floor.batch << ": " << error);
+    REQUIRE(error.empty());
+    REQUIRE(entries.size() >= floor.size);
+    const corpus::Result r = corpus::evaluate(engine(), entries);
+    for (const std::string& m : r.mistakes) {
+      UNSCOPED_INFO(m);
+    }
+    CHECK(r.total.precision() >= floor.precision);
+    CHECK(r.total.recall() >= floor.recall);
+    CHECK(r.clean_flag_rate() <= floor.clean_flagged);
   }
-  CHECK(r.total.precision() >= 0.95);
-  CHECK(r.total.recall() >= 0.90);
-  CHECK(r.clean_flag_rate() <= 0.02);
 }
