@@ -242,6 +242,32 @@ void detect_email(ScanState& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The end of " dot uk" when a spelled dot and a known country code follow `from`; 0 if not.
+std::size_t spelled_country_end(std::string_view t, std::size_t from,
+                                const std::vector<std::pair<std::uint32_t, std::uint32_t>>& dots,
+                                const DetectorConfig& cfg) {
+  const std::size_t dot_begin = at(t, from) == ' ' ? from + 1 : from;
+  for (const auto& [db, de] : dots) {
+    if (db != dot_begin) {
+      continue;
+    }
+    std::size_t cs = de;
+    if (at(t, cs) == ' ') {
+      ++cs;
+    }
+    std::size_t ce = cs;
+    while (ce < t.size() && is_alnum(t[ce])) {
+      ++ce;
+    }
+    const bool word_ends = ce == t.size() || static_cast<unsigned char>(t[ce]) < 0x80;
+    if (ce > cs && word_ends &&
+        cfg.spelled_country_tlds.count(std::string(t.substr(cs, ce - cs)))) {
+      return ce;
+    }
+  }
+  return 0;
+}
+
 // Links: schemes, www., bare domains with a known top-level domain, spelled "brand dot com".
 
 void detect_links(ScanState& s) {
@@ -361,6 +387,7 @@ void detect_links(ScanState& s) {
 
   // "brand dot com", "shop punto es": a label, a spelled dot, a known top-level domain.
   const auto dot_hits = named_hits(s, "EMAIL_DOT");
+  const auto at_hits = named_hits(s, "EMAIL_AT");
   for (const auto& [db, de] : dot_hits) {
     bool inside_email = false;
     for (const auto& [b, e] : s.email_spans) {
@@ -385,13 +412,24 @@ void detect_links(ScanState& s) {
     while (te < t.size() && is_alnum(t[te])) {
       ++te;
     }
+    // "repair アット brand ドット co ドット jp": the domain of a spelled address the pack found.
+    const std::size_t before_label = before(t, lb) == ' ' ? lb - 1 : lb;
+    const bool after_at = std::any_of(at_hits.begin(), at_hits.end(),
+                                      [&](const auto& hit) { return hit.second == before_label; });
     const std::string_view label = t.substr(lb, label_end - lb);
-    if (lb == label_end || label.size() < 3 || te == ts || s.impl->stopwords.count(label) != 0 ||
-        cfg.spelled_tlds.count(std::string(t.substr(ts, te - ts))) == 0 ||
+    if (after_at || lb == label_end || label.size() < 3 || te == ts ||
+        s.impl->stopwords.count(label) != 0 ||
         (te < t.size() && static_cast<unsigned char>(t[te]) >= 0x80)) {
       continue;
     }
-    s.add(rule, u32(lb), u32(te), std::nullopt, true);
+    const std::string tld(t.substr(ts, te - ts));
+    // "brand dot co dot uk", "tienda punto com punto mx": a second-level label, another spelled
+    // dot and a country code make the domain longer.
+    const std::size_t country_end =
+        cfg.spelled_second_levels.count(tld) != 0 ? spelled_country_end(t, te, dot_hits, cfg) : 0;
+    if (country_end != 0 || cfg.spelled_tlds.count(tld) != 0) {
+      s.add(rule, u32(lb), u32(country_end != 0 ? country_end : te), std::nullopt, true);
+    }
   }
 }
 

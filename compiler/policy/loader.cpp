@@ -247,6 +247,12 @@ class Loader {
     for (std::string& s : strings("spelled_tlds")) {
       cfg.spelled_tlds.insert(std::move(s));
     }
+    for (std::string& s : strings("spelled_second_levels")) {
+      cfg.spelled_second_levels.insert(std::move(s));
+    }
+    for (std::string& s : strings("spelled_country_tlds")) {
+      cfg.spelled_country_tlds.insert(std::move(s));
+    }
     for (std::string& s : strings("shorteners")) {
       cfg.shorteners.insert(std::move(s));
     }

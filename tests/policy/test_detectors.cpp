@@ -148,6 +148,14 @@ TEST_CASE("links and bare domains", "[policy][detectors]") {
   expect_span("Short: bit.ly/3abcXYZ", "en", "external-link", "bit.ly/3abcXYZ");
   expect_span("Chat: wa.me/4915112345678", "en", "external-link", "wa.me/4915112345678");
   expect_span("Brand dot com has the manual.", "en", "external-link", "Brand dot com");
+  expect_span("The guide is on loomandleaf dot co dot uk now.", "en", "external-link",
+              "loomandleaf dot co dot uk");
+  expect_span("Mira gardenshop punto com punto mx para el manual.", "es", "external-link",
+              "gardenshop punto com punto mx");
+  CHECK(fires(scan("The guide is on loomandleaf dot co dot uk now.", "en"), "obfuscation"));
+  // A second-level label alone, or one followed by a word that is no country code, is no domain.
+  CHECK_FALSE(fires(scan("Our workshop dot co is closed.", "en"), "external-link"));
+  CHECK_FALSE(fires(scan("Ask the bakery dot co dot maybe.", "en"), "external-link"));
 
   // Amazon links are a warning, plain http an error, the marketplace name nothing.
   const std::string_view amazon = "Open https://www.amazon.de/gp/your-account/order-history";
