@@ -53,8 +53,8 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev12/ and devnsp/ were written while fixing batches 4 and
-  // 9 to 16 and the blind nl/sv/pl batch);
+  // the probes in dev/, dev5/ to dev13/ and devnsp/ were written while fixing batches 4 and
+  // 9 to 17 and the blind nl/sv/pl batch);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
@@ -67,7 +67,8 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
       {"/holdout/clean13", 240}, {"/holdout/dev9", 2000},   {"/holdout/batch14", 200},
       {"/holdout/clean14", 240}, {"/holdout/dev10", 1000},  {"/holdout/batch15", 180},
       {"/holdout/dev11", 600},   {"/holdout/batch16", 216}, {"/holdout/clean16", 180},
-      {"/holdout/dev12", 1000}};
+      {"/holdout/dev12", 1000},  {"/holdout/batch17", 216}, {"/holdout/clean17", 180},
+      {"/holdout/dev13", 900}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -84,19 +85,19 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
   }
 }
 
-TEST_CASE("corpus: batch 17 and clean17 stay at least at their first-run figures",
+TEST_CASE("corpus: batch 18 and clean18 stay at least at their first-run figures",
           "[policy][corpus]") {
-  // Batch 17 (216 replies) and clean17 (180 clean replies) were written by people who never saw
-  // the packs and measured once, after round 11 (docs/policy.md: precision 0.972, recall 0.846,
-  // 0 of 131 and 2 of 180 clean replies flagged). Their mistakes are not fixed here: they are the
+  // Batch 18 (216 replies) and clean18 (180 clean replies) were written by people who never saw
+  // the packs and measured once, after round 12 (docs/policy.md: precision 0.949, recall 0.875,
+  // 0 of 129 and 2 of 180 clean replies flagged). Their mistakes are not fixed here: they are the
   // project's estimate of unseen text, and these floors only catch a regression below that run.
   struct Floor {
     const char* batch;
     std::size_t size;
     double precision, recall, clean_flagged;
   };
-  for (const Floor& floor : {Floor{"/holdout/batch17", 216, 0.97, 0.84, 0.0},
-                             Floor{"/holdout/clean17", 180, 0.0, 0.0, 0.012}}) {
+  for (const Floor& floor : {Floor{"/holdout/batch18", 216, 0.94, 0.87, 0.0},
+                             Floor{"/holdout/clean18", 180, 0.0, 0.0, 0.012}}) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
     INFO(floor.batch << ": " << error);
