@@ -242,6 +242,16 @@ void detect_email(ScanState& s) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The alphanumeric word at `from`, after at most one space: [begin, end), empty if none.
+std::pair<std::size_t, std::size_t> word_after(std::string_view t, std::size_t from) {
+  const std::size_t begin = at(t, from) == ' ' ? from + 1 : from;
+  std::size_t end = begin;
+  while (end < t.size() && is_alnum(t[end])) {
+    ++end;
+  }
+  return {begin, end};
+}
+
 // The end of " dot uk" when a spelled dot and a known country code follow `from`; 0 if not.
 std::size_t spelled_country_end(std::string_view t, std::size_t from,
                                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& dots,
@@ -251,14 +261,7 @@ std::size_t spelled_country_end(std::string_view t, std::size_t from,
     if (db != dot_begin) {
       continue;
     }
-    std::size_t cs = de;
-    if (at(t, cs) == ' ') {
-      ++cs;
-    }
-    std::size_t ce = cs;
-    while (ce < t.size() && is_alnum(t[ce])) {
-      ++ce;
-    }
+    const auto [cs, ce] = word_after(t, de);
     const bool word_ends = ce == t.size() || static_cast<unsigned char>(t[ce]) < 0x80;
     if (ce > cs && word_ends &&
         cfg.spelled_country_tlds.count(std::string(t.substr(cs, ce - cs)))) {
@@ -404,14 +407,7 @@ void detect_links(ScanState& s) {
     while (lb > 0 && is_host_char(t[lb - 1])) {
       --lb;
     }
-    std::size_t ts = de;
-    if (at(t, ts) == ' ') {
-      ++ts;
-    }
-    std::size_t te = ts;
-    while (te < t.size() && is_alnum(t[te])) {
-      ++te;
-    }
+    const auto [ts, te] = word_after(t, de);
     // "repair アット brand ドット co ドット jp": the domain of a spelled address the pack found.
     const std::size_t before_label = before(t, lb) == ' ' ? lb - 1 : lb;
     const bool after_at = std::any_of(at_hits.begin(), at_hits.end(),
