@@ -1104,8 +1104,9 @@ class Loader {
         !(*project_)["phrases"].is_object()) {
       return false;
     }
+    // "*" phrases need no eager locale: their errors are reported by the fallback model alone.
     for (const auto& [locale, list] : (*project_)["phrases"].items()) {
-      if (lower_ascii(locale) == tag || locale == "*") {
+      if (lower_ascii(locale) == tag) {
         return true;
       }
     }
