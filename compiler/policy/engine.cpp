@@ -283,6 +283,26 @@ class Scanner {
     }
   }
 
+  // The accent-exact words of an atom found at `begin` have the same accents in the source
+  // ("=würde" is not "wurde"). Look-alike or leetspeak letters have no accents to compare: the
+  // disguise is reported anyway.
+  bool keeps_accents(const AtomDef& atom, std::uint32_t begin) const {
+    const NormText& norm = s_.norm;
+    for (const ExactWord& word : atom.exact) {
+      const std::uint32_t from = begin + word.offset;
+      const std::uint32_t to = from + word.length;
+      if ((norm.flags_in(from, to) & (kHomoglyph | kLeet)) != 0) {
+        continue;
+      }
+      const ByteRange source = norm.to_source(from, to);
+      if (fold_case_exact(s_.source.substr(source.begin, source.end - source.begin)) !=
+          word.form) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void match_atoms() {
     const LocaleModel& loc = *s_.locale;
     const std::string_view text = s_.norm.text;
@@ -293,6 +313,9 @@ class Scanner {
       const AtomDef& atom = loc.atoms[id];
       const std::uint32_t begin = end - static_cast<std::uint32_t>(atom.text.size());
       if ((atom.check_left && !boundary[begin]) || (atom.check_right && !boundary[end])) {
+        return;
+      }
+      if (!atom.exact.empty() && !keeps_accents(atom, begin)) {
         return;
       }
       hits.push_back({id, begin, end});

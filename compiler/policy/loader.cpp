@@ -584,18 +584,48 @@ class Loader {
     }
   }
 
-  static std::uint32_t atom_id(LocaleModel& m, const std::string& text, bool wild_left,
+  // Replaces each accent-exact word (kExactOpen form kExactClose) by its folded text and records
+  // where it stands.
+  static std::string take_exact_words(const std::string& marked, std::vector<ExactWord>& exact) {
+    std::string text;
+    std::size_t pos = 0;
+    while (pos < marked.size()) {
+      const std::size_t open = marked.find(kExactOpen, pos);
+      if (open == std::string::npos) {
+        break;
+      }
+      const std::size_t from = open + kExactOpen.size();
+      const std::size_t close = marked.find(kExactClose, from);
+      if (close == std::string::npos) {
+        break;  // a private-use character typed into a phrase: plain text
+      }
+      text.append(marked, pos, open - pos);
+      ExactWord word;
+      word.form = marked.substr(from, close - from);
+      const std::string folded = normalize_fragment(word.form);
+      word.offset = static_cast<std::uint32_t>(text.size());
+      word.length = static_cast<std::uint32_t>(folded.size());
+      text += folded;
+      exact.push_back(std::move(word));
+      pos = close + kExactClose.size();
+    }
+    text.append(marked, pos);
+    return text;
+  }
+
+  static std::uint32_t atom_id(LocaleModel& m, const std::string& marked, bool wild_left,
                                bool wild_right, bool boundaries) {
+    AtomDef atom;
+    const std::string text = take_exact_words(marked, atom.exact);
     std::size_t pos = 0;
     const char32_t first = next_code_point(text, pos);
     const char32_t last = prev_code_point(text, text.size());
-    AtomDef atom;
     atom.text = text;
     atom.wild_left = wild_left;
     atom.wild_right = wild_right;
     atom.check_left = boundaries && !wild_left && is_alnum_cp(first) && !is_cjk(first);
     atom.check_right = boundaries && !wild_right && is_alnum_cp(last) && !is_cjk(last);
-    std::string key = text;
+    std::string key = marked;
     key.push_back('\x01');
     key.push_back(static_cast<char>('0' + (atom.check_left ? 1 : 0) + (atom.check_right ? 2 : 0) +
                                     (wild_left ? 4 : 0) + (wild_right ? 8 : 0)));

@@ -40,8 +40,18 @@ struct RuleDef {
   std::vector<std::uint32_t> suppressed_by;  // rule indices
 };
 
+// A word of an atom that must keep its accents ("=würde" in a phrase): the automaton finds the
+// folded text, and the source letters under [offset, offset + length) of the match must fold to
+// `form` with accents kept.
+struct ExactWord {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  std::string form;  // fold_case_exact of the word
+};
+
 struct AtomDef {
   std::string text;  // normalised
+  std::vector<ExactWord> exact;
   bool check_left = false;
   bool check_right = false;
   bool wild_left = false;

@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
@@ -841,6 +842,29 @@ std::string normalize_fragment(std::string_view text) {
   NormOptions options;
   options.disguise_steps = false;
   return normalize(text, options, nullptr).text;
+}
+
+std::string fold_case_exact(std::string_view text) {
+  const icu::Normalizer2* nfkc_cf = tables().nfkc_cf;
+  std::string folded;
+  if (nfkc_cf == nullptr) {
+    return folded;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString out = nfkc_cf->normalize(in, status);
+  if (U_FAILURE(status)) {
+    return folded;
+  }
+  for (int32_t i = 0; i < out.length();) {
+    const UChar32 c = out.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) {
+      append_utf8(folded, static_cast<char32_t>(c));
+    }
+  }
+  return folded;
 }
 
 std::string collapse_spaces(std::string_view text) {

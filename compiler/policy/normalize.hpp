@@ -83,6 +83,15 @@ std::string normalize_fragment(std::string_view text);
 // Collapses runs of spaces and trims: what is left to do for concatenated fragments.
 std::string collapse_spaces(std::string_view text);
 
+// An accent-exact word of a phrase ("=würde") travels through expansion as
+// kExactOpen + fold_case_exact(word) + kExactClose; the loader turns it back into the folded
+// word plus a check of the source letters (see AtomDef::exact).
+inline constexpr std::string_view kExactOpen = "\xEE\x80\x80";   // U+E000, private use
+inline constexpr std::string_view kExactClose = "\xEE\x80\x81";  // U+E001
+// NFKC case folding without the accent folding, keeping only letters and digits: "Würde",
+// "W ü r d e" and "WÜRDE" give "würde", "wurde" stays "wurde".
+std::string fold_case_exact(std::string_view text);
+
 // UTF-8: decodes the code point at `pos` and advances past it (by one byte if invalid, which
 // returns -1); appends a code point.
 std::int32_t decode_utf8(std::string_view text, std::size_t& pos);

@@ -137,6 +137,27 @@ class PhraseExpander {
     return true;
   }
 
+  // "=würde": the '=' opens a word (a phrase start, or after a space or a bracket).
+  bool at_word_start() const {
+    if (pos_ == 0) {
+      return true;
+    }
+    const char before = text_[pos_ - 1];
+    return is_space(before) || before == '(' || before == '[' || before == '|';
+  }
+  // The end of the letters and digits from `from` on (`from` when there are none).
+  std::size_t word_end(std::size_t from) const {
+    std::size_t end = from;
+    while (end < text_.size()) {
+      std::size_t next = end;
+      if (!is_alnum_cp(next_code_point(text_, next))) {
+        break;
+      }
+      end = next;
+    }
+    return end;
+  }
+
   static bool concat(const std::vector<Expansion>& left, const std::vector<Expansion>& right,
                      std::vector<Expansion>& out, std::string& error) {
     out.clear();
@@ -212,6 +233,23 @@ class PhraseExpander {
         }
         out = std::move(next);
         continue;
+      }
+      if (c == '=' && at_word_start()) {
+        if (std::size_t end = word_end(pos_ + 1); end > pos_ + 1) {
+          if (!flush()) {
+            return false;
+          }
+          const std::string exact =
+              std::string(kExactOpen) + fold_case_exact(text_.substr(pos_ + 1, end - pos_ - 1)) +
+              std::string(kExactClose);
+          pos_ = end;
+          std::vector<Expansion> next;
+          if (!concat(out, {Expansion{exact, false, false}}, next, error_)) {
+            return false;
+          }
+          out = std::move(next);
+          continue;
+        }
       }
       if (c == '@' && pos_ + 1 < text_.size() &&
           ((text_[pos_ + 1] >= 'A' && text_[pos_ + 1] <= 'Z') || text_[pos_ + 1] == '_')) {

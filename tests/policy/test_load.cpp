@@ -332,6 +332,37 @@ TEST_CASE("load: choices expand into one pattern per combination", "[policy][loa
   }
 }
 
+TEST_CASE("load: an '=' word keeps its accents", "[policy][load]") {
+  const std::string locale = R"j({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"WOULD": ["=würde", "=wäre"]},
+    "rules": [{"id": "review-positive-request",
+               "patterns": ["@WOULD ..2 (freuen|glücklich) & (bewertung|sterne)",
+                            "sterne & !=wurde", "(top|=très) marks", "op=op deal"]}]})j";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
+  // "=würde" is not "wurde": accents are folded everywhere else.
+  CHECK(fires(e.scan("Wir würden uns freuen über eine Bewertung.", ctx), "review-positive-request") ==
+        false);
+  CHECK(fires(e.scan("Wir würde uns freuen über eine Bewertung.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("WÜRDE mich freuen: Bewertung!", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Wäre glücklich über eine Bewertung.", ctx), "review-positive-request"));
+  CHECK(e.scan("Es wurde mich freuen, die Bewertung ist da.", ctx).empty());
+  CHECK(e.scan("Es ware glücklich, die Bewertung ist da.", ctx).empty());
+  // Decomposed accents and spaced letters are the same word.
+  CHECK(fires(e.scan("Ich W ü r d e mich freuen über eine Bewertung", ctx),
+              "review-positive-request"));
+  CHECK(fires(e.scan("Ich wu\xcc\x88rde mich freuen über Bewertung", ctx), "review-positive-request"));
+  // A negated exact word: "wurde" spares the sentence, "würde" does not.
+  CHECK(e.scan("Es wurde mit fünf Sterne bewertet.", ctx).empty());
+  CHECK(fires(e.scan("Es würde fünf Sterne geben.", ctx), "review-positive-request"));
+  // Inside a group; the other words still fold their accents.
+  CHECK(fires(e.scan("Très marks!", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Tres marks!", ctx), "review-positive-request") == false);
+  CHECK(fires(e.scan("Top marks!", ctx), "review-positive-request"));
+  // '=' not opening a word is a literal character.
+  CHECK(fires(e.scan("Op=op deal now", ctx), "review-positive-request"));
+}
+
 TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "rules": [{"id": "review-positive-request",
