@@ -295,8 +295,7 @@ class Scanner {
         continue;
       }
       const ByteRange source = norm.to_source(from, to);
-      if (fold_case_exact(s_.source.substr(source.begin, source.end - source.begin)) !=
-          word.form) {
+      if (fold_case_exact(s_.source.substr(source.begin, source.end - source.begin)) != word.form) {
         return false;
       }
     }

@@ -239,9 +239,9 @@ class PhraseExpander {
           if (!flush()) {
             return false;
           }
-          const std::string exact =
-              std::string(kExactOpen) + fold_case_exact(text_.substr(pos_ + 1, end - pos_ - 1)) +
-              std::string(kExactClose);
+          const std::string exact = std::string(kExactOpen) +
+                                    fold_case_exact(text_.substr(pos_ + 1, end - pos_ - 1)) +
+                                    std::string(kExactClose);
           pos_ = end;
           std::vector<Expansion> next;
           if (!concat(out, {Expansion{exact, false, false}}, next, error_)) {

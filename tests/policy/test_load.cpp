@@ -341,8 +341,8 @@ TEST_CASE("load: an '=' word keeps its accents", "[policy][load]") {
   const Engine e = load_engine(locale);
   const ScanContext ctx = xx_context();
   // "=würde" is not "wurde": accents are folded everywhere else.
-  CHECK(fires(e.scan("Wir würden uns freuen über eine Bewertung.", ctx), "review-positive-request") ==
-        false);
+  CHECK(fires(e.scan("Wir würden uns freuen über eine Bewertung.", ctx),
+              "review-positive-request") == false);
   CHECK(fires(e.scan("Wir würde uns freuen über eine Bewertung.", ctx), "review-positive-request"));
   CHECK(fires(e.scan("WÜRDE mich freuen: Bewertung!", ctx), "review-positive-request"));
   CHECK(fires(e.scan("Wäre glücklich über eine Bewertung.", ctx), "review-positive-request"));
@@ -351,7 +351,8 @@ TEST_CASE("load: an '=' word keeps its accents", "[policy][load]") {
   // Decomposed accents and spaced letters are the same word.
   CHECK(fires(e.scan("Ich W ü r d e mich freuen über eine Bewertung", ctx),
               "review-positive-request"));
-  CHECK(fires(e.scan("Ich wu\xcc\x88rde mich freuen über Bewertung", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Ich wu\xcc\x88rde mich freuen über Bewertung", ctx),
+              "review-positive-request"));
   // A negated exact word: "wurde" spares the sentence, "würde" does not.
   CHECK(e.scan("Es wurde mit fünf Sterne bewertet.", ctx).empty());
   CHECK(fires(e.scan("Es würde fünf Sterne geben.", ctx), "review-positive-request"));
