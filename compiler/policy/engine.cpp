@@ -10,6 +10,7 @@
 
 #include "compiler/policy/pattern.hpp"
 #include "compiler/policy/scan.hpp"
+#include "compiler/policy/sentence_breaks.hpp"
 
 namespace replyc::policy {
 namespace {
@@ -146,87 +147,6 @@ class Scanner {
     }
   }
 
-  // "Yahoo!ショッピング", "Yahoo!Japan": a '!' glued to a Latin letter on the left and to a
-  // non-space on the right belongs to a name, not to the end of a sentence.
-  static bool inside_brand_name(std::string_view src, std::int32_t pos) {
-    const auto p = static_cast<std::size_t>(pos);
-    if (p < 2 || src[p - 1] != '!') {
-      return false;
-    }
-    const char left = src[p - 2];
-    const char right = src[p];
-    const bool letter_left = (left >= 'a' && left <= 'z') || (left >= 'A' && left <= 'Z');
-    return letter_left && right != ' ' && right != '\n' && right != '\t' && right != '\r';
-  }
-
-  // "vom 3. März", "am 12. 4. 2026": German writes day numbers with a dot; the dot after a one-
-  // or two-digit number followed by a month name or another number does not end a sentence.
-  static bool after_ordinal_date(std::string_view src, std::int32_t pos) {
-    auto p = static_cast<std::size_t>(pos);
-    std::size_t q = p;
-    while (q > 0 && src[q - 1] == ' ') {
-      --q;
-    }
-    if (q < 2 || src[q - 1] != '.') {
-      return false;
-    }
-    std::size_t d = q - 1;
-    std::size_t digits = 0;
-    while (d > 0 && src[d - 1] >= '0' && src[d - 1] <= '9') {
-      --d;
-      ++digits;
-    }
-    if (digits == 0 || digits > 2) {
-      return false;
-    }
-    if (p < src.size() && src[p] >= '0' && src[p] <= '9') {
-      return true;
-    }
-    static constexpr std::string_view kMonths[] = {
-        "januar",    "februar", "märz",     "maerz",    "april", "mai",  "juni", "juli", "august",
-        "september", "oktober", "november", "dezember", "jan.",  "feb.", "mär.", "apr.", "jun.",
-        "jul.",      "aug.",    "sep.",     "sept.",    "okt.",  "nov.", "dez."};
-    std::string word;
-    for (std::size_t i = p; i < src.size() && i < p + 12 && src[i] != ' '; ++i) {
-      const char c = src[i];
-      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    for (std::string_view month : kMonths) {
-      if (word.rfind(month, 0) == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // A break after "word. " where the word has at least five letters and no inner dot, and the
-  // next sentence starts with a capital letter.
-  static bool after_long_word(std::string_view src, std::uint32_t pos) {
-    std::size_t q = pos;
-    while (q > 0 && src[q - 1] == ' ') {
-      --q;
-    }
-    if (q == 0 || src[q - 1] != '.') {
-      return false;
-    }
-    std::size_t letters = 0;
-    for (std::size_t i = q - 1; i > 0 && src[i - 1] != ' ' && src[i - 1] != '\n'; --i) {
-      const auto c = static_cast<unsigned char>(src[i - 1]);
-      if (c == '.') {
-        return false;
-      }
-      letters += (c & 0xC0) != 0x80 ? 1 : 0;
-    }
-    if (letters < 5 || pos >= src.size()) {
-      return false;
-    }
-    const auto next = static_cast<unsigned char>(src[pos]);
-    const bool latin_capital = next >= 'A' && next <= 'Z';
-    const bool accented_capital =
-        next == 0xC3 && pos + 1 < src.size() && static_cast<unsigned char>(src[pos + 1]) <= 0x9E;
-    return latin_capital || accented_capital;
-  }
-
   void segment_sentences() {
     s_.sentence_starts.assign(1, 0);
     s_.sentence_src.assign(1, 0);
@@ -244,8 +164,9 @@ class Scanner {
       iterator->setText(&ut, status);
       for (std::int32_t pos = iterator->next(); pos != icu::BreakIterator::DONE;
            pos = iterator->next()) {
-        if (static_cast<std::size_t>(pos) < src.size() && !inside_brand_name(src, pos) &&
-            !after_ordinal_date(src, pos)) {
+        const auto at = static_cast<std::size_t>(pos);
+        if (at < src.size() && !inside_brand_name(src, at) && !after_ordinal_date(src, at) &&
+            !inside_quotation(src, at)) {
           out.push_back(static_cast<std::uint32_t>(pos));
         }
       }

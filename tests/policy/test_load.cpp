@@ -364,6 +364,28 @@ TEST_CASE("load: an '=' word keeps its accents", "[policy][load]") {
   CHECK(fires(e.scan("Op=op deal now", ctx), "review-positive-request"));
 }
 
+TEST_CASE("load: an exclamation inside a short quotation does not end the sentence",
+          "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "rules": [{"id": "review-positive-request", "patterns": ["super & review"]}]})";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
+  for (const char* text :
+       {"Ein „Super!“ von Ihnen als Review wäre toll.", "Un « Super ! » de votre part en review.",
+        "Un «Super!» de votre part en review.", "「Super!」の一言で review をお願いします。",
+        "A quick \"Super!\" in your review would help.", "A “super?” in the review."}) {
+    INFO(text);
+    CHECK(fires(e.scan(text, ctx), "review-positive-request"));
+  }
+  // A capital after the quotation, or no quotation: two sentences.
+  for (const char* text : {"It was super! \"Review\" is what he said.", "That is super! Review it.",
+                           "„Super!“ Review bitte.", "「Super!」\nreview later",
+                           "He wrote \"super\" and left. Review?"}) {
+    INFO(text);
+    CHECK(e.scan(text, ctx).empty());
+  }
+}
+
 TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "rules": [{"id": "review-positive-request",

@@ -42,6 +42,17 @@ TEST_CASE("robustness: invalid UTF-8 and odd input", "[policy][robustness]") {
   }
 }
 
+TEST_CASE("robustness: a long line of quotations and exclamations", "[policy][robustness]") {
+  // Every sentence break sits next to a quotation mark: each is checked in a bounded window, so
+  // a megabyte on one line is scanned in one pass, not once per break.
+  std::string text;
+  while (text.size() < 1'000'000) {
+    text += "\"Wow!\" a \u300CSuper!\u300D\u306E \u00AB Top ! \u00BB de ";
+  }
+  const auto findings = scan(text, "fr");
+  check_ranges(text, findings);
+}
+
 TEST_CASE("robustness: random bytes and random words", "[policy][robustness]") {
   std::mt19937 rng(20261127);
   const char* words[] = {"please",

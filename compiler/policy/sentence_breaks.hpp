@@ -1,0 +1,20 @@
+#pragma once
+// Corrections to ICU's sentence breaks for reply text. Each takes the source and a break position
+// (the start of the next sentence) and says whether that break is wrong or, for
+// after_long_word, whether a break ICU's abbreviation filter dropped is right.
+#include <cstddef>
+#include <string_view>
+
+namespace replyc::policy {
+
+// "Yahoo!ショッピング": a '!' inside a name.
+bool inside_brand_name(std::string_view src, std::size_t pos);
+// "vom 3. März": a German day number.
+bool after_ordinal_date(std::string_view src, std::size_t pos);
+// "Amazon. La ...": a full stop after a long word before a capital.
+bool after_long_word(std::string_view src, std::size_t pos);
+// 「最高!」の一言で, ein „Super!“ von Ihnen, un « Génial ! » de votre part: an exclamation or
+// question inside a short quotation that the sentence goes on after.
+bool inside_quotation(std::string_view src, std::size_t pos);
+
+}  // namespace replyc::policy
