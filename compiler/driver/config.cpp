@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/base/json_duplicates.hpp"
 #include "compiler/diag/language.hpp"
 
 namespace replyc {
@@ -59,6 +60,13 @@ ProjectConfig load_project_config(const std::filesystem::path& root) {
   }
   if (!json.is_object()) {
     config.error = "the file must hold a JSON object";
+    return config;
+  }
+  if (const auto twice = find_duplicate_key(config.text)) {
+    config.error = "\"" + twice->key + "\" is written twice" +
+                   (twice->path.empty() ? "" : " in \"" + twice->path + "\"") +
+                   "; the second would silently replace the first";
+    config.error_offset = static_cast<std::uint32_t>(twice->offset);
     return config;
   }
   for (const auto& [key, value] : json.items()) {

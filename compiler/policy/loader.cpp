@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "compiler/base/json_duplicates.hpp"
 #include "compiler/policy/locale_data.hpp"
 #include "compiler/policy/model.hpp"
 #include "compiler/policy/pattern.hpp"
@@ -125,6 +126,12 @@ class Loader {
       }
       if (!pack.doc.is_object()) {
         error(where, "a pack must be a JSON object");
+        continue;
+      }
+      if (const auto twice = find_duplicate_key(source.text)) {
+        error(twice->path.empty() ? where : where + ": " + twice->path,
+              fmt::format("\"{}\" is written twice; the second would silently replace the first",
+                          twice->key));
         continue;
       }
       if (pack.tag == "common") {

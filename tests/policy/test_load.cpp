@@ -88,6 +88,26 @@ TEST_CASE("load: invalid JSON", "[policy][load]") {
   CHECK(errors[0].message.find("invalid JSON") != std::string::npos);
 }
 
+TEST_CASE("load: a key written twice is an error and not a silent replacement", "[policy][load]") {
+  const std::string twice = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"REQ": ["please"], "GOOD": ["great"], "REQ": ["kindly"]},
+    "rules": [{"id": "review-positive-request", "patterns": ["@REQ review"]}]})";
+  auto errors = load_errors(kCommon, twice);
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: lexicon");
+  CHECK(errors[0].message.find("\"REQ\" is written twice") != std::string::npos);
+
+  const std::string nested = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "rules": [{"id": "emoji"}, {"id": "review-positive-request", "patterns": [
+      {"p": "review", "p": "stars"}]}]})";
+  errors = load_errors(kCommon, nested);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: rules[1].patterns[0]");
+  // Equal strings as values, and equal keys in different objects, are fine.
+  CHECK(load_errors(kCommon, locale_pack(R"("review", "review", {"p": "x"}, {"p": "y"})")).empty());
+}
+
 TEST_CASE("load: the built-in packs with a broken file", "[policy][load]") {
   auto packs = Engine::builtin_packs();
   REQUIRE(packs.size() >= 10);

@@ -112,6 +112,18 @@ TEST_CASE("a number too large for a double in replyc.json is a finding, not an i
   CHECK(r.out.find("replyc.json:2:13") != std::string::npos);  // at the number
 }
 
+TEST_CASE("a key written twice in replyc.json is a finding at the second one", "[cli]") {
+  const auto dir = scratch_dir("config-twice");
+  std::ofstream(dir / "replyc.json")
+      << "{\n  \"policy\": {\"rules\": {\"emoji\": \"off\"},\n    \"rules\": {}}\n}\n";
+  std::ofstream(dir / "a.reply") << "# nothing\n";
+  const auto r = run_replyc("check " + dir.string());
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("RC0013") != std::string::npos);
+  CHECK(r.out.find("replyc.json:3:5") != std::string::npos);
+  CHECK(r.out.find("\"rules\" is written twice in \"policy\"") != std::string::npos);
+}
+
 TEST_CASE("output is identical whatever the order of paths", "[cli]") {
   const std::string a = kSource + "/examples/shipping", b = kSource + "/examples/orders";
   CHECK(run_replyc("check --format json " + a + " " + b).out ==
