@@ -1079,6 +1079,18 @@ void detect_language(ScanState& s) {
     }
     run_begin = UINT32_MAX;
   };
+  // Sentences in another pack's language, merged while the language stays the same.
+  const auto foreign = [&](std::uint32_t begin, std::uint32_t end, std::string_view tag) {
+    if (!impl.locales.contains(tag) || tag == loc.tag) {
+      return;
+    }
+    const ByteRange source = s.norm.to_source(begin, end);
+    if (!s.foreign.empty() && s.foreign.back().tag == tag) {
+      s.foreign.back().source.end = source.end;
+    } else {
+      s.foreign.push_back({source, tag});
+    }
+  };
   for (std::uint32_t sentence = 0; sentence < s.sentence_starts.size(); ++sentence) {
     const std::uint32_t sb = s.sentence_starts[sentence];
     const std::uint32_t se = s.sentence_end(sentence);
@@ -1151,29 +1163,37 @@ void detect_language(ScanState& s) {
     bool mismatch = false;
     std::uint32_t mb = text_begin;
     std::uint32_t me = text_end;
+    // The best-scoring language other than the locale's own.
+    std::size_t best_language = language_count;
+    double best = 0;
+    for (std::size_t k2 = 0; k2 < language_count; ++k2) {
+      if (k2 != own && score[k2] > best) {
+        best = score[k2];
+        best_language = k2;
+      }
+    }
     if (loc.cjk) {
       if (chinese_only) {
         mismatch = true;
       } else if (kana == 0 && han == 0 && latin_words >= 4) {
-        double best = 0;
-        for (double v : score) {
-          best = std::max(best, v);
-        }
         mismatch = best >= 2.0;
+        if (mismatch) {
+          foreign(text_begin, text_end, impl.languages[best_language]);
+        }
       }
     } else {
       if (kana + han > 0) {
         flush();
         s.add(rule, cjk_begin, cjk_end);
+        if (kana > 0 && !chinese_only) {
+          foreign(cjk_begin, cjk_end, "ja");
+        }
       }
       if (latin_words >= 4 && own < language_count) {
-        double best = 0;
-        for (std::size_t k2 = 0; k2 < language_count; ++k2) {
-          if (k2 != own) {
-            best = std::max(best, score[k2]);
-          }
-        }
         mismatch = best >= 2.0 && best >= 2.5 * score[own] + 0.5;
+        if (mismatch) {
+          foreign(text_begin, text_end, impl.languages[best_language]);
+        }
       }
     }
     if (mismatch) {

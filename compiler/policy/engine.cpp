@@ -48,6 +48,9 @@ class Scanner {
     s_.locale = &impl.locale_for(context.locale);
   }
 
+  // Sentences in another pack's language, known after run().
+  const std::vector<ForeignSpan>& foreign() const { return s_.foreign; }
+
   std::vector<Finding> run() {
     normalise();
     segment_words();
@@ -558,7 +561,32 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
   if (text.size() >= UINT32_MAX / 2) {
     return {};
   }
-  return Scanner(*impl_, text, context).run();
+  Scanner scanner(*impl_, text, context);
+  std::vector<Finding> findings = scanner.run();
+  // A sentence in another pack's language is also read with that pack's phrase patterns: an
+  // English "A 5-star review would make our day!" pasted into a German reply is still a request.
+  // The detectors have already read the whole text; only phrase findings are taken, and only
+  // where the reply's own pack found nothing of the same rule.
+  for (const ForeignSpan& span : scanner.foreign()) {
+    ScanContext inner = context;
+    inner.locale = span.tag;
+    inner.whole_message = false;
+    const std::string_view part = text.substr(span.source.begin, span.source.size());
+    for (Finding& f : Scanner(*impl_, part, inner).run()) {
+      f.range = {f.range.begin + span.source.begin, f.range.end + span.source.begin};
+      const bool known = std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+        return g.rule == f.rule && g.range.begin < f.range.end && f.range.begin < g.range.end;
+      });
+      if (!f.origin.empty() && !known) {
+        findings.push_back(std::move(f));
+      }
+    }
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                          : a.range.end < b.range.end;
+  });
+  return findings;
 }
 
 const std::vector<RuleInfo>& Engine::rules() const {

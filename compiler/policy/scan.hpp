@@ -53,6 +53,13 @@ struct Word {
   bool letters;  // letters (or kana/ideographs), not a number
 };
 
+// A run of sentences written in another language that has a pack ("A 5-star review would make
+// our day!" inside a German reply): its phrases are also read with that language's patterns.
+struct ForeignSpan {
+  ByteRange source;
+  std::string_view tag;
+};
+
 struct ScanState {
   std::string_view source;
   const ScanContext* context = nullptr;
@@ -71,6 +78,7 @@ struct ScanState {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;  // normalised intervals
   std::vector<RawFinding> raw;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> email_spans;  // normalised, for links
+  std::vector<ForeignSpan> foreign;                                  // from detect_language
 
   std::string_view text() const { return norm.text; }
 

@@ -293,6 +293,35 @@ TEST_CASE("language mismatch", "[policy][detectors]") {
   CHECK(scan("Thank you for your message, we will take care of it.", "pt-BR").empty());
 }
 
+TEST_CASE("a sentence in another pack's language is read with that pack's phrases",
+          "[policy][detectors]") {
+  // Sellers paste English (or another language's) sentences into a reply: the request in them
+  // is still a request, found by the pack of the language it is written in.
+  const std::string_view de =
+      "Vielen Dank, dass Sie uns die Chance gegeben haben. Please leave us a 5-star review!";
+  expect_span(de, "de", "language-mismatch", "Please leave us a 5-star review");
+  expect_overlapping(de, "de", "review-positive-request", "5-star review");
+  const std::string_view fr =
+      "Merci pour votre patience. Wenn Sie zufrieden sind, hinterlassen Sie bitte eine Bewertung "
+      "auf Amazon.";
+  expect_overlapping(fr, "fr", "review-gating", "Bewertung");
+  const std::string_view en = "Thank you for your order. 星5つのレビューをお願いします。";
+  expect_overlapping(en, "en", "review-positive-request", "レビュー");
+  // Only the phrase patterns are read again: an innocent foreign sentence is a language
+  // mismatch and nothing else, and a finding the reply's own pack made is not doubled.
+  const std::string_view plain =
+      "Vielen Dank für Ihre Nachricht. The replacement will arrive on Monday morning.";
+  const auto findings = scan(plain, "de");
+  INFO(describe(findings, plain));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "language-mismatch");
+  std::size_t positive = 0;
+  for (const Finding& f : scan(de, "de")) {
+    positive += f.rule == "review-positive-request" ? 1u : 0u;
+  }
+  CHECK(positive == 1);
+}
+
 TEST_CASE("findings are sorted and on UTF-8 boundaries", "[policy][detectors]") {
   const std::string_view text =
       "\xF0\x9F\x98\x8A Please leave a 5-star review \xE2\x99\xA5 and write to a@b.com or call "
