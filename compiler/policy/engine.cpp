@@ -343,16 +343,24 @@ class Scanner {
         ++hi;
       }
     }
+    // "Did it do the job? Then a review would help": the pattern is anchored on the request in
+    // the second sentence, and its other operands may stand in the one before.
+    std::uint32_t lo = sentence;
+    if (pattern.spans_previous && lo > 0) {
+      --lo;
+      if (lo > 0 && s_.words_between(s_.sentence_starts[lo], s_.sentence_end(lo)) <= 2) {
+        --lo;  // a short interjection in between
+      }
+    }
     for (const Chain& chain : pattern.all) {
-      if (!match_chain(sentence, hi, chain, 0, 0, used, budget)) {
+      if (!match_chain(lo, hi, chain, 0, 0, used, budget)) {
         return;
       }
     }
     std::vector<const SetHit*> scratch;
     // "Thanks for asking how to cancel. You can cancel it yourself": a guard may sit in the
     // sentence before.
-    const std::uint32_t negation_lo =
-        pattern.negations_see_previous && sentence > 0 ? sentence - 1 : sentence;
+    const std::uint32_t negation_lo = pattern.negations_see_previous && lo > 0 ? lo - 1 : lo;
     for (const Chain& chain : pattern.none) {
       scratch.clear();
       if (match_chain(negation_lo, hi, chain, 0, 0, scratch, budget)) {

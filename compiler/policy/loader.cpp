@@ -960,9 +960,11 @@ class Loader {
           const std::string scope = p.value("scope", "sentence");
           if (scope == "next") {
             def.sentences = 2;
+          } else if (scope == "previous") {
+            def.spans_previous = true;
           } else if (scope != "sentence") {
             if (report) {
-              error(pwhere + ".scope", "must be \"sentence\" or \"next\"");
+              error(pwhere + ".scope", "must be \"sentence\", \"next\" or \"previous\"");
             }
             continue;
           }

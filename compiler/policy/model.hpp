@@ -69,6 +69,7 @@ struct PatternDef {
   std::vector<Chain> none;
   std::optional<Severity> severity;
   std::uint32_t sentences = 1;          // 2: the sentence and the next one ("Satisfied? Review!")
+  bool spans_previous = false;          // the sentence and the one before (anchor in the second)
   bool negations_see_previous = false;  // "!" operands also look at the sentence before
   std::string message_en, message_zh;   // empty: the rule's
   std::string rewrite;                  // empty: the rule's rewrite for this locale

@@ -406,6 +406,33 @@ TEST_CASE("load: an exclamation inside a short quotation does not end the senten
   }
 }
 
+TEST_CASE("load: a pattern may reach into the sentence before its anchor", "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "rules": [{"id": "review-positive-request",
+               "patterns": [{"p": "review & (satisfied|did it work) & !hotel", "scope": "previous"},
+                            {"p": "stars & happy", "scope": "next"}]}]})";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
+  // The condition first, the request in the next sentence; a short interjection between.
+  CHECK(fires(e.scan("Satisfied? Then leave a review.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Did it work for you? Great! A review would help.", ctx),
+              "review-positive-request"));
+  CHECK(fires(e.scan("Satisfied and a review, please.", ctx), "review-positive-request"));
+  // Not the other way round, not two sentences back, and the guard sees both sentences.
+  CHECK(e.scan("Leave a review. Satisfied?", ctx).empty());
+  CHECK(e.scan("Satisfied? We fixed the part today, as promised. Leave a review.", ctx).empty());
+  CHECK(e.scan("Satisfied with the hotel? Leave a review.", ctx).empty());
+  // "next" is unchanged: the anchor in the first sentence.
+  CHECK(fires(e.scan("Five stars? Only if you are happy.", ctx), "review-positive-request"));
+  CHECK(e.scan("Happy now? Five stars.", ctx).empty());
+
+  const auto errors =
+      load_errors(kCommon, locale_pack(R"p({"p": "top marks", "scope": "before"})p"));
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0].scope");
+}
+
 TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "rules": [{"id": "review-positive-request",
