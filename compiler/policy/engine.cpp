@@ -184,6 +184,7 @@ class Scanner {
       }
     }
     utext_close(&ut);
+    drop_symbol_only_sentences(src, bounds);
     // Map source boundaries to normalised positions (both are monotone).
     const auto& sb = s_.norm.src_begin;
     std::size_t k = 0;

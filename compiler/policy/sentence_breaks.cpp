@@ -184,4 +184,20 @@ bool inside_quotation(std::string_view src, std::size_t pos) {
   return end == before && closes_quotation(src, start, close) && continues_sentence(src, pos);
 }
 
+void drop_symbol_only_sentences(std::string_view src, std::vector<std::uint32_t>& bounds) {
+  std::vector<std::uint32_t> kept;
+  kept.reserve(bounds.size());
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
+    const std::size_t end = k + 1 < bounds.size() ? bounds[k + 1] : src.size();
+    bool words = false;
+    for (std::size_t i = bounds[k]; i < end && !words;) {
+      words = is_alnum_cp(next_code_point(src, i));
+    }
+    if (words) {
+      kept.push_back(bounds[k]);
+    }
+  }
+  bounds = std::move(kept);
+}
+
 }  // namespace replyc::policy

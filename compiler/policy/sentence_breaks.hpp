@@ -3,7 +3,9 @@
 // (the start of the next sentence) and says whether that break is wrong or, for
 // after_long_word, whether a break ICU's abbreviation filter dropped is right.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace replyc::policy {
 
@@ -16,5 +18,9 @@ bool after_long_word(std::string_view src, std::size_t pos);
 // 「最高!」の一言で, ein „Super!“ von Ihnen, un « Génial ! » de votre part: an exclamation or
 // question inside a short quotation that the sentence goes on after.
 bool inside_quotation(std::string_view src, std::size_t pos);
+
+// "Leave us a review... ⭐⭐⭐⭐⭐", "Thanks! 😊": a "sentence" of emoji and symbols alone belongs
+// to the one before. Removes the breaks (sorted source positions) that start one.
+void drop_symbol_only_sentences(std::string_view src, std::vector<std::uint32_t>& bounds);
 
 }  // namespace replyc::policy

@@ -433,6 +433,18 @@ TEST_CASE("load: a pattern may reach into the sentence before its anchor", "[pol
   CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0].scope");
 }
 
+TEST_CASE("load: emoji and symbols after a sentence end belong to that sentence",
+          "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "rules": [{"id": "review-positive-request", "patterns": ["you know & ★"]}]})";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
+  CHECK(fires(e.scan("You know what to do! ⭐⭐⭐⭐⭐", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Liked it? You know... ★★★★★", ctx), "review-positive-request"));
+  // A sentence with words after the symbols is a sentence of its own.
+  CHECK(e.scan("You know the drill. ★ Five stars in the hotel test.", ctx).empty());
+}
+
 TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "rules": [{"id": "review-positive-request",
