@@ -232,9 +232,15 @@ void detect_email(ScanState& s) {
         break;
       }
     }
-    // The plain word "at" ("parts at brand.shop") only makes an address with a spelled dot.
+    // The plain word "at" ("parts at brand.shop") only makes an address with a spelled dot, or
+    // after a mailbox name or a local part no sentence has ("service at brand.de",
+    // "jane.doe at brand.com", "team_7 at brand.com").
     const bool plain_at = t.substr(ab, ae - ab) == "at";
-    if (count >= 2 && tlds.count(std::string(last_label)) != 0 && (spelled_dot || !plain_at)) {
+    const std::string_view local = t.substr(lb, local_end - lb);
+    const bool mailbox = s.impl->detectors.mailbox_names.count(std::string(local)) != 0 ||
+                         local.find_first_of("._0123456789") != std::string_view::npos;
+    if (count >= 2 && tlds.count(std::string(last_label)) != 0 &&
+        (spelled_dot || !plain_at || mailbox)) {
       s.add(rule, u32(lb), u32(end), std::nullopt, true);
       s.email_spans.emplace_back(u32(lb), u32(end));
     }

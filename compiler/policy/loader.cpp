@@ -260,6 +260,9 @@ class Loader {
     for (std::string& s : strings("spelled_country_tlds")) {
       cfg.spelled_country_tlds.insert(std::move(s));
     }
+    for (std::string& s : strings("mailbox_names")) {
+      cfg.mailbox_names.insert(std::move(s));
+    }
     for (std::string& s : strings("shorteners")) {
       cfg.shorteners.insert(std::move(s));
     }

@@ -125,6 +125,7 @@ struct DetectorConfig {
   std::unordered_set<std::string> spelled_tlds;           // for "brand dot com" without an at sign
   std::unordered_set<std::string> spelled_second_levels;  // "co" in "brand dot co dot uk"
   std::unordered_set<std::string> spelled_country_tlds;   // "uk" there
+  std::unordered_set<std::string> mailbox_names;  // "info", "service": "service at brand.de"
   std::unordered_set<std::string> shorteners;
   std::vector<std::string> deep_links;
   std::vector<std::string> amazon_hosts;  // "amazon", "amzn" ... (second-level labels)

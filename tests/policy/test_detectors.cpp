@@ -68,9 +68,21 @@ TEST_CASE("email addresses", "[policy][detectors]") {
   REQUIRE(find(japanese, "contact-info-email") != nullptr);
   CHECK_FALSE(find(japanese, "contact-info-email")->disguised);
   CHECK_FALSE(fires(japanese, "obfuscation"));
+  // The plain word "at" before a real domain: an address after a mailbox name or a local part
+  // with a dot, underscore or digit.
+  expect_span("Die Rechnung kommt von rechnung at kuechenfreund.de.", "de", "contact-info-email",
+              "rechnung at kuechenfreund.de");
+  expect_span("Write to jane.doe at brand-store.com today.", "en", "contact-info-email",
+              "jane.doe at brand-store.com");
+  expect_span("Ask team_7 at brand.com.", "en", "contact-info-email", "team_7 at brand.com");
+  CHECK(
+      find(scan("Die Rechnung kommt von rechnung at kuechenfreund.de.", "de"), "contact-info-email")
+          ->disguised);
   // Not addresses.
   expect_none("We will reply at 5 pm at the latest.", "en", "contact-info-email");
   expect_none("Spare parts are at brandstore.shop, says the note.", "en", "contact-info-email");
+  expect_none("They are in our own store at www.brandstore.com too.", "en", "contact-info-email");
+  expect_none("Available at brandstore.com as well.", "en", "contact-info-email");
   expect_none("Follow the @ sign on the label.", "en", "contact-info-email");
 }
 
