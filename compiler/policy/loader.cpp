@@ -1105,6 +1105,20 @@ class Loader {
         for (const std::string& a : impl_.allow) {
           atoms.push_back(atom_id(*model, a, false, false, true));
         }
+        // A pack's fixed expressions work like allowed terms: "s'il vous plaît" holds "vous
+        // plaît" (if you like it), which must not count on its own there.
+        if (lexicon_entry(pack, "FIXED") != nullptr ||
+            lexicon_entry(&common_, "FIXED") != nullptr) {
+          std::string err;
+          const std::uint32_t fixed = compile_phrase(ctx, "@FIXED", err);
+          if (fixed == UINT32_MAX) {
+            error(pack != nullptr ? pack->where : common_.where,
+                  fmt::format("lexicon @FIXED: {}", err));
+          } else {
+            const auto& fixed_atoms = ctx.set_atoms[fixed];
+            atoms.insert(atoms.end(), fixed_atoms.begin(), fixed_atoms.end());
+          }
+        }
       } else {
         std::string err;
         if (lexicon_entry(pack, name) == nullptr && lexicon_entry(&common_, name) == nullptr) {

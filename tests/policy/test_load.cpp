@@ -445,6 +445,29 @@ TEST_CASE("load: emoji and symbols after a sentence end belong to that sentence"
   CHECK(e.scan("You know the drill. ★ Five stars in the hotel test.", ctx).empty());
 }
 
+TEST_CASE("load: the words of a fixed expression do not count on their own", "[policy][load]") {
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"FIXED": ["s'il vous plaît", "s'il te plaît"]},
+    "rules": [{"id": "review-positive-request",
+               "patterns": ["vous plaît & avis", "s'il vous plaît ..2 (cinq|5) étoiles"]}]})";
+  const Engine e = load_engine(locale);
+  const ScanContext ctx = xx_context();
+  CHECK(
+      fires(e.scan("Si le produit vous plaît, laissez un avis.", ctx), "review-positive-request"));
+  CHECK(e.scan("S'il vous plaît, dites-nous si l'avis du technicien vous aide.", ctx).empty());
+  CHECK(e.scan("S'il vous plait, lisez l'avis joint.", ctx).empty());
+  // A pattern may still use the whole expression.
+  CHECK(fires(e.scan("S'il vous plaît, cinq étoiles !", ctx), "review-positive-request"));
+
+  const auto errors =
+      load_errors(kCommon, R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"FIXED": ["(unclosed"]},
+    "rules": [{"id": "review-positive-request", "patterns": ["avis"]}]})");
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("@FIXED") != std::string::npos);
+}
+
 TEST_CASE("load: negated operands may look at the sentence before", "[policy][load]") {
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "rules": [{"id": "review-positive-request",
