@@ -441,7 +441,8 @@ void detect_links(ScanState& s) {
 
 // National numbers without a trunk zero, grouped: Spanish nine digits from 6 to 9 ("622 14 87
 // 93", "91 555 12 34", "644 318 207"), Mexico's ten in 2-4-4 ("81 8123 4567"), Italian mobiles
-// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere). Only grouped digits count:
+// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere), Polish mobiles from 4 to 8
+// in 3-3-3 ("601 234 567") and landlines in 2-3-2-2 ("22 123 45 67"). Only grouped digits count:
 // a bare run of digits is as often an invoice or customer number.
 bool national_shape(std::string_view locale, char lead, const std::vector<int>& groups) {
   const std::string_view language =
@@ -455,6 +456,10 @@ bool national_shape(std::string_view locale, char lead, const std::vector<int>& 
   }
   if (language == "it") {
     return lead == '3' && groups == std::vector<int>{3, 7};
+  }
+  if (language == "pl") {
+    return (lead >= '4' && lead <= '8' && groups == std::vector<int>{3, 3, 3}) ||
+           (lead != '0' && groups == std::vector<int>{2, 3, 2, 2});
   }
   return false;
 }

@@ -25,11 +25,11 @@ std::u32string_view openers_of(char32_t close) {
     case U'』':
       return U"『";
     case U'”':
-      return U"“„";
+      return U"“„”";
     case U'“':
       return U"„";
     case U'»':
-      return U"«";
+      return U"«»";
     case U'›':
       return U"‹";
     case U'"':
@@ -40,8 +40,7 @@ std::u32string_view openers_of(char32_t close) {
 }
 
 // Whether the closing mark at `at` has its opening mark earlier on the same line, within
-// kMaxQuotationBytes. A straight double quote closes when an odd number of them stand before it
-// there. Only that window is read, so each break costs a bounded amount on any input.
+// kMaxQuotationBytes. Only that window is read, so each break costs a bounded amount on any input.
 bool closes_quotation(std::string_view src, std::size_t at, char32_t close) {
   const std::u32string_view openers = openers_of(close);
   if (openers.empty()) {
@@ -55,14 +54,19 @@ bool closes_quotation(std::string_view src, std::size_t at, char32_t close) {
       newline != std::string_view::npos) {
     from += newline + 1;
   }
-  std::size_t straight = 0;
+  // Swedish and Finnish open and close with the same mark (”Toppen!”, »Toppen!»), like the
+  // straight quote: the mark closes when an odd number of them stand before it.
+  std::size_t same = 0;
   bool opened = false;
   for (std::size_t i = from; i < at;) {
     const char32_t c = next_code_point(src, i);
-    straight += c == U'"' ? 1 : 0;
-    opened = opened || openers.find(c) != std::u32string_view::npos;
+    if (c == close) {
+      ++same;
+    } else if (openers.find(c) != std::u32string_view::npos) {
+      opened = true;
+    }
   }
-  return close == U'"' ? straight % 2 == 1 : opened;
+  return opened || (openers.find(close) != std::u32string_view::npos && same % 2 == 1);
 }
 
 // The sentence goes on at `pos`: a lower-case letter or Japanese/Chinese text follows.

@@ -393,7 +393,8 @@ TEST_CASE("load: an exclamation inside a short quotation does not end the senten
   for (const char* text :
        {"Ein „Super!“ von Ihnen als Review wäre toll.", "Un « Super ! » de votre part en review.",
         "Un «Super!» de votre part en review.", "「Super!」の一言で review をお願いします。",
-        "A quick \"Super!\" in your review would help.", "A “super?” in the review."}) {
+        "A quick \"Super!\" in your review would help.", "A “super?” in the review.",
+        "Ett kort ”Super!” från dig i en review vore fint.", "Ett »Super!» i en review."}) {
     INFO(text);
     CHECK(fires(e.scan(text, ctx), "review-positive-request"));
   }
