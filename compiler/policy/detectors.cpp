@@ -1090,19 +1090,23 @@ void detect_language(ScanState& s) {
     }
     run_begin = UINT32_MAX;
   };
-  // Sentences in another pack's language, merged while the language stays the same.
+  // Sentences in another pack's language; one span for neighbouring sentences of one language
+  // (never across a sentence in the reply's own language).
+  std::uint32_t sentence = 0;
+  std::uint32_t last_foreign = UINT32_MAX;
   const auto foreign = [&](std::uint32_t begin, std::uint32_t end, std::string_view tag) {
     if (!impl.locales.contains(tag) || tag == loc.tag) {
       return;
     }
     const ByteRange source = s.norm.to_source(begin, end);
-    if (!s.foreign.empty() && s.foreign.back().tag == tag) {
+    if (!s.foreign.empty() && s.foreign.back().tag == tag && last_foreign + 1 == sentence) {
       s.foreign.back().source.end = source.end;
     } else {
       s.foreign.push_back({source, tag});
     }
+    last_foreign = sentence;
   };
-  for (std::uint32_t sentence = 0; sentence < s.sentence_starts.size(); ++sentence) {
+  for (; sentence < s.sentence_starts.size(); ++sentence) {
     const std::uint32_t sb = s.sentence_starts[sentence];
     const std::uint32_t se = s.sentence_end(sentence);
     std::fill(score.begin(), score.end(), 0.0);

@@ -576,6 +576,26 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
   // English "A 5-star review would make our day!" pasted into a German reply is still a request.
   // The detectors have already read the whole text; only phrase findings are taken, and only
   // where the reply's own pack found nothing of the same rule.
+  if (scanner.foreign().empty()) {
+    return findings;
+  }
+  // The reply's own findings by rule and position; one rule's findings never overlap (finish()
+  // merges them), so a binary search finds the one a new finding could overlap.
+  std::vector<std::pair<std::string_view, ByteRange>> known;
+  known.reserve(findings.size());
+  for (const Finding& f : findings) {
+    known.emplace_back(f.rule, f.range);
+  }
+  std::sort(known.begin(), known.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.begin < b.second.begin;
+  });
+  const auto overlaps_known = [&](const Finding& f) {
+    auto it = std::lower_bound(known.begin(), known.end(), f, [](const auto& k, const Finding& g) {
+      return k.first != g.rule ? k.first < g.rule : k.second.end <= g.range.begin;
+    });
+    return it != known.end() && it->first == f.rule && it->second.begin < f.range.end;
+  };
+  std::vector<Finding> added;
   for (const ForeignSpan& span : scanner.foreign()) {
     ScanContext inner = context;
     inner.locale = span.tag;
@@ -583,14 +603,13 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
     const std::string_view part = text.substr(span.source.begin, span.source.size());
     for (Finding& f : Scanner(*impl_, part, inner).run()) {
       f.range = {f.range.begin + span.source.begin, f.range.end + span.source.begin};
-      const bool known = std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
-        return g.rule == f.rule && g.range.begin < f.range.end && f.range.begin < g.range.end;
-      });
-      if (!f.origin.empty() && !known) {
-        findings.push_back(std::move(f));
+      if (!f.origin.empty() && !overlaps_known(f)) {
+        added.push_back(std::move(f));
       }
     }
   }
+  findings.insert(findings.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                           : a.range.end < b.range.end;

@@ -53,6 +53,23 @@ TEST_CASE("robustness: a long line of quotations and exclamations", "[policy][ro
   check_ranges(text, findings);
 }
 
+TEST_CASE("robustness: a long reply alternating between two languages", "[policy][robustness]") {
+  // Every other sentence is English in a German reply: each is read again with the English
+  // pack, and its findings are merged with the German ones by binary search, not by a pass over
+  // all findings per new one.
+  std::string text;
+  while (text.size() < 200'000) {
+    text += "Please leave us a 5-star review! Vielen Dank, wir haben das Paket heute verschickt. ";
+  }
+  const auto findings = scan(text, "de");
+  check_ranges(text, findings);
+  std::size_t requests = 0;
+  for (const Finding& f : findings) {
+    requests += f.rule == "review-positive-request" ? 1u : 0u;
+  }
+  CHECK(requests >= text.size() / 100);  // one per English sentence
+}
+
 TEST_CASE("robustness: random bytes and random words", "[policy][robustness]") {
   std::mt19937 rng(20261127);
   const char* words[] = {"please",
