@@ -386,9 +386,7 @@ TEST_CASE("load: an '=' word keeps its accents", "[policy][load]") {
 
 TEST_CASE("load: an exclamation inside a short quotation does not end the sentence",
           "[policy][load]") {
-  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
-    "rules": [{"id": "review-positive-request", "patterns": ["super & review"]}]})";
-  const Engine e = load_engine(locale);
+  const Engine e = load_engine(locale_pack(R"("super & review")"));
   const ScanContext ctx = xx_context();
   for (const char* text :
        {"Ein „Super!“ von Ihnen als Review wäre toll.", "Un « Super ! » de votre part en review.",
@@ -408,11 +406,9 @@ TEST_CASE("load: an exclamation inside a short quotation does not end the senten
 }
 
 TEST_CASE("load: a pattern may reach into the sentence before its anchor", "[policy][load]") {
-  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
-    "rules": [{"id": "review-positive-request",
-               "patterns": [{"p": "review & (satisfied|did it work) & !hotel", "scope": "previous"},
-                            {"p": "stars & happy", "scope": "next"}]}]})";
-  const Engine e = load_engine(locale);
+  const Engine e = load_engine(
+      locale_pack(R"({"p": "review & (satisfied|did it work) & !hotel", "scope": "previous"},
+                     {"p": "stars & happy", "scope": "next"})"));
   const ScanContext ctx = xx_context();
   // The condition first, the request in the next sentence; a short interjection between.
   CHECK(fires(e.scan("Satisfied? Then leave a review.", ctx), "review-positive-request"));
@@ -436,9 +432,7 @@ TEST_CASE("load: a pattern may reach into the sentence before its anchor", "[pol
 
 TEST_CASE("load: emoji and symbols after a sentence end belong to that sentence",
           "[policy][load]") {
-  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
-    "rules": [{"id": "review-positive-request", "patterns": ["you know & ★"]}]})";
-  const Engine e = load_engine(locale);
+  const Engine e = load_engine(locale_pack(R"("you know & ★")"));
   const ScanContext ctx = xx_context();
   CHECK(fires(e.scan("You know what to do! ⭐⭐⭐⭐⭐", ctx), "review-positive-request"));
   CHECK(fires(e.scan("Liked it? You know... ★★★★★", ctx), "review-positive-request"));
