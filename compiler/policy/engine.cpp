@@ -39,6 +39,17 @@ icu::BreakIterator* cached_iterator(Breaks kind, const std::string& tag) {
   return it->second.get();
 }
 
+// The order of scan()'s findings: by position, then by rule.
+bool by_position(const Finding& a, const Finding& b) {
+  if (a.range.begin != b.range.begin) {
+    return a.range.begin < b.range.begin;
+  }
+  if (a.range.end != b.range.end) {
+    return a.range.end < b.range.end;
+  }
+  return a.rule < b.rule;
+}
+
 class Scanner {
  public:
   Scanner(const Engine::Impl& impl, std::string_view text, const ScanContext& context) {
@@ -50,6 +61,17 @@ class Scanner {
 
   // Sentences in another pack's language, known after run().
   const std::vector<ForeignSpan>& foreign() const { return s_.foreign; }
+
+  // Phrase patterns only: for a sentence in another pack's language, whose text the detectors
+  // of the whole reply have already read.
+  std::vector<Finding> run_phrases() {
+    normalise();
+    segment_words();
+    segment_sentences();
+    match_atoms();
+    evaluate_patterns();
+    return finish();
+  }
 
   std::vector<Finding> run() {
     normalise();
@@ -549,15 +571,7 @@ class Scanner {
       }
     }
 
-    std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-      if (a.range.begin != b.range.begin) {
-        return a.range.begin < b.range.begin;
-      }
-      if (a.range.end != b.range.end) {
-        return a.range.end < b.range.end;
-      }
-      return a.rule < b.rule;
-    });
+    std::sort(out.begin(), out.end(), by_position);
     return out;
   }
 
@@ -574,8 +588,8 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
   std::vector<Finding> findings = scanner.run();
   // A sentence in another pack's language is also read with that pack's phrase patterns: an
   // English "A 5-star review would make our day!" pasted into a German reply is still a request.
-  // The detectors have already read the whole text; only phrase findings are taken, and only
-  // where the reply's own pack found nothing of the same rule.
+  // Only phrase findings are taken, and only where the reply's own pack found nothing of the
+  // same rule.
   if (scanner.foreign().empty()) {
     return findings;
   }
@@ -601,7 +615,7 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
     inner.locale = span.tag;
     inner.whole_message = false;
     const std::string_view part = text.substr(span.source.begin, span.source.size());
-    for (Finding& f : Scanner(*impl_, part, inner).run()) {
+    for (Finding& f : Scanner(*impl_, part, inner).run_phrases()) {
       f.range = {f.range.begin + span.source.begin, f.range.end + span.source.begin};
       if (!f.origin.empty() && !overlaps_known(f)) {
         added.push_back(std::move(f));
@@ -610,10 +624,7 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
   }
   findings.insert(findings.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
-                                          : a.range.end < b.range.end;
-  });
+  std::sort(findings.begin(), findings.end(), by_position);
   return findings;
 }
 

@@ -1,4 +1,7 @@
 // Detectors: contact details, links, symbols, layout, length, order id and language.
+#include <algorithm>
+#include <tuple>
+
 #include "tests/policy/helpers.hpp"
 
 using namespace policy_test;
@@ -331,6 +334,12 @@ TEST_CASE("a sentence in another pack's language is read with that pack's phrase
   INFO(describe(findings, plain));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "language-mismatch");
+  // The findings of both readings come out in one order: by position, then by rule.
+  const auto mixed = scan(de, "de");
+  CHECK(std::is_sorted(mixed.begin(), mixed.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.range.begin, a.range.end, a.rule) <
+           std::tie(b.range.begin, b.range.end, b.rule);
+  }));
   std::size_t positive = 0;
   for (const Finding& f : scan(de, "de")) {
     positive += f.rule == "review-positive-request" ? 1u : 0u;
