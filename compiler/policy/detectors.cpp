@@ -48,21 +48,19 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> named_hits(const ScanState&
   return out;
 }
 
-// End of the last hit of `name` in the sentence of `pos` that ends at or before `pos`
-// (0 when none); used to find which context word is nearest before a number.
-std::uint32_t last_context_before(const ScanState& s, const char* name, std::uint32_t pos,
-                                  bool& found) {
-  found = false;
+// The hit of `name` in the sentence of `pos` that ends last at or before `pos`, if any; used to
+// find which context word is nearest before a number.
+std::optional<SetHit> last_context_before(const ScanState& s, const char* name,
+                                          std::uint32_t pos) {
   const std::uint32_t set = s.locale->named(name);
   if (set == UINT32_MAX) {
-    return 0;
+    return std::nullopt;
   }
   const auto [first, last] = s.hits(s.sentence_of(pos), set);
-  std::uint32_t best = 0;
+  std::optional<SetHit> best;
   for (const SetHit* h = first; h != last; ++h) {
-    if (h->end <= pos) {
-      best = std::max(best, h->end);
-      found = true;
+    if (h->end <= pos && (!best || h->end > best->end)) {
+      best = *h;
     }
   }
   return best;
@@ -619,15 +617,18 @@ void detect_phone(ScanState& s) {
       continue;
     }
     // Context: the nearest introducing word before the number decides.
-    bool phone_found = false;
-    bool tracking_found = false;
-    const std::uint32_t phone_at = last_context_before(s, "PHONE_CONTEXT", u32(start), phone_found);
-    const std::uint32_t tracking_at =
-        last_context_before(s, "TRACKING_CONTEXT", u32(start), tracking_found);
+    const std::optional<SetHit> phone_word = last_context_before(s, "PHONE_CONTEXT", u32(start));
+    const std::optional<SetHit> tracking_word =
+        last_context_before(s, "TRACKING_CONTEXT", u32(start));
+    // A tracking word right before a generic one names the number: "waybill number 4839201563".
+    const bool tracking_names_it =
+        tracking_word && phone_word && tracking_word->end <= phone_word->begin &&
+        t.substr(tracking_word->end, phone_word->begin - tracking_word->end)
+                .find_first_not_of(" -") == std::string_view::npos;
     bool is_phone = false;
-    if (phone_found && (!tracking_found || phone_at > tracking_at)) {
+    if (phone_word && !tracking_names_it && (!tracking_word || phone_word->end > tracking_word->end)) {
       is_phone = digits >= 7;
-    } else if (tracking_found) {
+    } else if (tracking_word) {
       is_phone = false;
     } else {
       const bool leading_zero = t[start] == '0' || (t[start] == '(' && at(t, start + 1) == '0');

@@ -145,10 +145,14 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
            "Invoice number 0123456789 is attached.",
            "The parcel weighs 1.234.567 grams.",
            "It ran from 2019 - 2025 in the catalogue.",
+           "It goes by DHL Express with waybill number 4839201563 today.",
        }) {
     expect_none(text, "en", "contact-info-phone");
   }
   expect_none("お問い合わせ番号は1234-5678-9012です", "ja", "contact-info-phone");
+  // The tracking word names the number only when it stands right before the generic word.
+  expect_span("The waybill is on its way; our number is 4839201563.", "en", "contact-info-phone",
+              "4839201563");
 
   // A carrier's or manufacturer's number is only a warning.
   const std::string_view carrier = "You can call the carrier DHL at +49 228 4333112.";
