@@ -50,8 +50,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> named_hits(const ScanState&
 
 // The hit of `name` in the sentence of `pos` that ends last at or before `pos`, if any; used to
 // find which context word is nearest before a number.
-std::optional<SetHit> last_context_before(const ScanState& s, const char* name,
-                                          std::uint32_t pos) {
+std::optional<SetHit> last_context_before(const ScanState& s, const char* name, std::uint32_t pos) {
   const std::uint32_t set = s.locale->named(name);
   if (set == UINT32_MAX) {
     return std::nullopt;
@@ -626,7 +625,8 @@ void detect_phone(ScanState& s) {
         t.substr(tracking_word->end, phone_word->begin - tracking_word->end)
                 .find_first_not_of(" -") == std::string_view::npos;
     bool is_phone = false;
-    if (phone_word && !tracking_names_it && (!tracking_word || phone_word->end > tracking_word->end)) {
+    if (phone_word && !tracking_names_it &&
+        (!tracking_word || phone_word->end > tracking_word->end)) {
       is_phone = digits >= 7;
     } else if (tracking_word) {
       is_phone = false;
