@@ -477,6 +477,13 @@ void detect_phone(ScanState& s) {
       continue;
     }
     const std::size_t start = i;
+    const bool in_account =
+        std::any_of(s.account_spans.begin(), s.account_spans.end(),
+                    [&](const auto& span) { return span.first <= start && start < span.second; });
+    if (in_account) {
+      ++i;
+      continue;
+    }
     bool plus = false;
     bool paren = false;
     bool open = false;

@@ -80,6 +80,7 @@ class Scanner {
     match_atoms();
     evaluate_patterns();
     detect_email(s_);
+    detect_bank_accounts(s_);
     detect_phone(s_);
     detect_links(s_);
     detect_contact_invitation(s_);

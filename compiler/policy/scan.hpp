@@ -77,8 +77,9 @@ struct ScanState {
   std::vector<SetHit> set_hits;                                  // sorted
   std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;  // normalised intervals
   std::vector<RawFinding> raw;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> email_spans;  // normalised, for links
-  std::vector<ForeignSpan> foreign;                                  // from detect_language
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> email_spans;    // normalised, for links
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> account_spans;  // normalised, for phones
+  std::vector<ForeignSpan> foreign;                                    // from detect_language
 
   std::string_view text() const { return norm.text; }
 
@@ -144,7 +145,8 @@ struct ScanState {
   }
 };
 
-// Detectors (detectors.cpp).
+// Detectors (detectors.cpp; bank accounts in bank_accounts.cpp).
+void detect_bank_accounts(ScanState& s);  // before detect_phone
 void detect_email(ScanState& s);
 void detect_phone(ScanState& s);
 void detect_links(ScanState& s);

@@ -163,6 +163,33 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   CHECK(f->severity == replyc::Severity::Warning);
 }
 
+TEST_CASE("bank account numbers are off-platform payments, not phones", "[policy][detectors]") {
+  expect_span("Bitte überweisen Sie auf DE89 3704 0044 0532 0130 00.", "de",
+              "off-platform-transaction", "DE89 3704 0044 0532 0130 00");
+  expect_span("IBAN: DE89370400440532013000", "de", "off-platform-transaction",
+              "DE89370400440532013000");
+  expect_span("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "off-platform-transaction",
+              "NL91 ABNA 0417 1643 00");
+  expect_none("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "contact-info-phone");
+  expect_span("Account GB82 WEST 1234 5698 7654 32 please.", "en", "off-platform-transaction",
+              "GB82 WEST 1234 5698 7654 32");
+  // Polish accounts without the country code.
+  expect_span("Nr konta: 61 1090 1014 0000 0712 1981 2874.", "pl", "off-platform-transaction",
+              "61 1090 1014 0000 0712 1981 2874");
+  expect_span("Nr konta: 61109010140000071219812874.", "pl", "off-platform-transaction",
+              "61109010140000071219812874");
+  // A wrong check digit, an unknown country, a length that does not fit: no account.
+  for (const char* text : {
+           "Bitte überweisen Sie auf DE88 3704 0044 0532 0130 00.",
+           "Tracking number JD014600006281234567 shows delivery tomorrow.",
+           "Code XX89 3704 0044 0532 0130 00 is printed on the box.",
+           "Serial DE89 3704 0044 0532 0130 0012 is on the back.",
+           "Nr 61 1090 1014 0000 0712 1981 2875.",
+       }) {
+    expect_none(text, "en", "off-platform-transaction");
+  }
+}
+
 TEST_CASE("links and bare domains", "[policy][detectors]") {
   expect_span("See https://brandstore.com/manual for details.", "en", "external-link",
               "https://brandstore.com/manual");
