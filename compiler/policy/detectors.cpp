@@ -146,6 +146,10 @@ void detect_email(ScanState& s) {
     return;
   }
   const auto dot_hits = named_hits(s, "EMAIL_DOT");
+  // A spelled name may also be joined by a spelled underscore or hyphen ("ventas guion bajo es").
+  auto local_joins = dot_hits;
+  const auto joiner_hits = named_hits(s, "EMAIL_JOINER");
+  local_joins.insert(local_joins.end(), joiner_hits.begin(), joiner_hits.end());
   auto dot_at = [&](std::size_t pos) -> std::size_t {
     for (const auto& [b, e] : dot_hits) {
       if (b == pos) {
@@ -168,14 +172,15 @@ void detect_email(ScanState& s) {
     if (lb == local_end || !is_alnum(t[lb])) {
       continue;
     }
-    // "jane dot doe at ...": spelled dots inside the local part too.
+    // "jane dot doe at ...": spelled dots, underscores and hyphens inside the local part too.
+    bool spelled_local = false;
     for (bool more = true; more;) {
       more = false;
       std::size_t q = lb;
       if (before(t, q) == ' ') {
         --q;
       }
-      for (const auto& [db, de] : dot_hits) {
+      for (const auto& [db, de] : local_joins) {
         if (de == q && db > 0) {
           std::size_t r = db;
           if (before(t, r) == ' ') {
@@ -188,6 +193,7 @@ void detect_email(ScanState& s) {
           if (l < r) {
             lb = l;
             more = true;
+            spelled_local = true;
           }
           break;
         }
@@ -231,11 +237,12 @@ void detect_email(ScanState& s) {
     }
     // The plain word "at" ("parts at brand.shop") only makes an address with a spelled dot, or
     // after a mailbox name or a local part no sentence has ("service at brand.de",
-    // "jane.doe at brand.com", "team_7 at brand.com").
+    // "jane.doe at brand.com", "team_7 at brand.com", "jane underscore doe at brand.com").
     const bool plain_at = t.substr(ab, ae - ab) == "at";
     const std::string_view local = t.substr(lb, local_end - lb);
     const bool mailbox = s.impl->detectors.mailbox_names.count(std::string(local)) != 0 ||
-                         local.find_first_of("._0123456789") != std::string_view::npos;
+                         local.find_first_of("._0123456789") != std::string_view::npos ||
+                         spelled_local;
     if (count >= 2 && tlds.count(std::string(last_label)) != 0 &&
         (spelled_dot || !plain_at || mailbox)) {
       s.add(rule, u32(lb), u32(end), std::nullopt, true);

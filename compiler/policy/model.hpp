@@ -83,6 +83,7 @@ inline constexpr const char* kContextSets[] = {
     "NUMBER_OK_CONTEXT",   // carrier / manufacturer / warranty: a phone number there is allowed
     "EMAIL_AT",            // "at", "(at)", "arroba" ... in spelled-out addresses
     "EMAIL_DOT",           // "dot", "punto" ...
+    "EMAIL_JOINER",        // "underscore", "guion bajo", "Bindestrich" inside a spelled name
     "CONTACT_INVITE",      // "email us", "write to", "call": an invitation to use a contact detail
     "CONTACT_INVITE_NEG",  // "no longer in use", "do not write": the sentence invites nothing
     "EMOTICON",            // from detectors.emoticons

@@ -78,6 +78,15 @@ TEST_CASE("email addresses", "[policy][detectors]") {
   expect_span("Write to jane.doe at brand-store.com today.", "en", "contact-info-email",
               "jane.doe at brand-store.com");
   expect_span("Ask team_7 at brand.com.", "en", "contact-info-email", "team_7 at brand.com");
+  // Spelled dots, underscores and hyphens join the name, and make "at" an address's.
+  expect_span("Write to jane dot doe at brand.com today.", "en", "contact-info-email",
+              "jane dot doe at brand.com");
+  expect_span("Write to jane underscore doe at brand.com today.", "en", "contact-info-email",
+              "jane underscore doe at brand.com");
+  expect_span("Escríbanos a ventas guion bajo norte arroba tienda punto es.", "es",
+              "contact-info-email", "ventas guion bajo norte arroba tienda punto es");
+  expect_span("Mail an kundenservice bindestrich nord at firma.de bitte.", "de",
+              "contact-info-email", "kundenservice bindestrich nord at firma.de");
   CHECK(
       find(scan("Die Rechnung kommt von rechnung at kuechenfreund.de.", "de"), "contact-info-email")
           ->disguised);
@@ -87,6 +96,7 @@ TEST_CASE("email addresses", "[policy][detectors]") {
   expect_none("They are in our own store at www.brandstore.com too.", "en", "contact-info-email");
   expect_none("Available at brandstore.com as well.", "en", "contact-info-email");
   expect_none("Follow the @ sign on the label.", "en", "contact-info-email");
+  expect_none("Order the hyphen-free version at brand.com or here.", "en", "contact-info-email");
 }
 
 TEST_CASE("an address or number the buyer is invited to use is off-platform contact",
