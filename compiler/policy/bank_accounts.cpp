@@ -54,8 +54,29 @@ bool valid_checksum(const std::string& iban) {
   return remainder == 1;
 }
 
-bool ends_at(std::string_view t, std::size_t j) {
-  return j == t.size() || !(is_letter(t[j]) || is_digit(t[j]));
+// Appends letters and digits from `i` to `out` until it holds `length` characters; one space
+// may stand between groups of four ("DE89 3704 0044 …"; counted with any prefix already in
+// `out`). Returns the end, or 0 unless the account ends there with exactly `length` characters.
+std::size_t read_account(std::string_view t, std::size_t i, std::size_t length, bool digits_only,
+                         std::string& out) {
+  const auto accepted = [&](char c) { return is_digit(c) || (!digits_only && is_letter(c)); };
+  std::size_t j = i;
+  while (j < t.size() && out.size() < length) {
+    if (accepted(t[j])) {
+      out.push_back(t[j]);
+      ++j;
+    } else if (t[j] == ' ' && out.size() % 4 == 0 && j + 1 < t.size() && accepted(t[j + 1])) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  const bool ends_here = j == t.size() || !(is_letter(t[j]) || is_digit(t[j]));
+  return out.size() == length && ends_here ? j : 0;
+}
+
+bool word_start(std::string_view t, std::size_t i) {
+  return i == 0 || !(is_letter(t[i - 1]) || is_digit(t[i - 1]));
 }
 
 void report(ScanState& s, std::uint32_t rule, std::size_t begin, std::size_t end) {
@@ -67,27 +88,17 @@ void report(ScanState& s, std::uint32_t rule, std::size_t begin, std::size_t end
 // 2-4-4-4-4-4-4 ("61 1090 1014 0000 0712 1981 2874"); the check is that of "PL" + the digits.
 void detect_polish_accounts(ScanState& s, std::uint32_t rule) {
   const std::string_view t = s.text();
-  std::string compact;
+  std::string account;
   for (std::size_t i = 0; i + 26 <= t.size(); ++i) {
-    if ((i > 0 && (is_letter(t[i - 1]) || is_digit(t[i - 1]))) || !is_digit(t[i])) {
+    if (!word_start(t, i) || !is_digit(t[i])) {
       continue;
     }
-    compact = "pl";
-    std::size_t j = i;
-    while (j < t.size() && compact.size() < 28) {
-      if (is_digit(t[j])) {
-        compact.push_back(t[j]);
-        ++j;
-      } else if (t[j] == ' ' && compact.size() % 4 == 0 && j + 1 < t.size() && is_digit(t[j + 1])) {
-        ++j;
-      } else {
-        break;
-      }
+    account = "pl";
+    const std::size_t end = read_account(t, i, 28, true, account);
+    if (end != 0 && valid_checksum(account)) {
+      report(s, rule, i, end);
+      i = end;
     }
-    if (compact.size() == 28 && ends_at(t, j) && valid_checksum(compact)) {
-      report(s, rule, i, j);
-    }
-    i = j;
   }
 }
 
@@ -96,35 +107,18 @@ void detect_polish_accounts(ScanState& s, std::uint32_t rule) {
 void detect_bank_accounts(ScanState& s) {
   const std::string_view t = s.text();
   const std::uint32_t rule = s.impl->rule("off-platform-transaction");
-  std::string compact;
+  std::string account;
   for (std::size_t i = 0; i + 15 <= t.size(); ++i) {
-    const bool word_start = i == 0 || !(is_letter(t[i - 1]) || is_digit(t[i - 1]));
-    if (!word_start || !is_letter(t[i]) || !is_letter(t[i + 1]) || !is_digit(t[i + 2]) ||
+    if (!word_start(t, i) || !is_letter(t[i]) || !is_letter(t[i + 1]) || !is_digit(t[i + 2]) ||
         !is_digit(t[i + 3])) {
       continue;
     }
     const std::size_t length = iban_length(t[i], t[i + 1]);
-    if (length == 0) {
-      continue;
-    }
-    // Written compact or in groups of four: "DE89 3704 0044 0532 0130 00".
-    compact.clear();
-    std::size_t j = i;
-    while (j < t.size() && compact.size() < length) {
-      const char c = t[j];
-      if (is_letter(c) || is_digit(c)) {
-        compact.push_back(c);
-        ++j;
-      } else if (c == ' ' && compact.size() % 4 == 0 && j + 1 < t.size() &&
-                 (is_letter(t[j + 1]) || is_digit(t[j + 1]))) {
-        ++j;
-      } else {
-        break;
-      }
-    }
-    if (compact.size() == length && ends_at(t, j) && valid_checksum(compact)) {
-      report(s, rule, i, j);
-      i = j;
+    account.clear();
+    const std::size_t end = length == 0 ? 0 : read_account(t, i, length, false, account);
+    if (end != 0 && valid_checksum(account)) {
+      report(s, rule, i, end);
+      i = end;
     }
   }
   detect_polish_accounts(s, rule);
