@@ -2,12 +2,15 @@
 // locale, and the clean-flag rate (share of clean replies with any warning or error).
 //
 //   policy_eval [PATH...] [--mistakes] [--explain] [--packs DIR] [--self-test]
+//   policy_eval --accents [--packs DIR]
 //
 // PATH is a .jsonl file or a folder; a folder is read with all its subfolders. Without a PATH the
 // main corpus (tests/policy/corpus, top level only) is read. --packs reads the rule packs from
 // DIR/<tag>/policy.json instead of the embedded ones, so that pack edits can be measured without
 // rebuilding; --self-test then also runs every flag/keep example of those packs. --explain lists
 // the mistakes with every finding and the exact text it matched (implies --mistakes).
+// --accents only lists the pattern words that fold onto another spelling of the same pack
+// (accent_collisions.hpp).
 //
 // A measuring program, not a test: it prints figures and exits 0 unless the corpus or the packs
 // cannot be read (2) or a self-test example fails (1).
@@ -19,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/policy/accent_collisions.hpp"
 #include "bench/policy/corpus.hpp"
 
 using namespace replyc::policy;
@@ -88,12 +92,15 @@ int main(int argc, char** argv) {
   bool show_mistakes = false;
   bool self_test = false;
   bool explained = false;
+  bool accents = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mistakes") == 0) {
       show_mistakes = true;
     } else if (std::strcmp(argv[i], "--explain") == 0) {
       show_mistakes = true;
       explained = true;
+    } else if (std::strcmp(argv[i], "--accents") == 0) {
+      accents = true;
     } else if (std::strcmp(argv[i], "--self-test") == 0) {
       self_test = true;
     } else if (std::strcmp(argv[i], "--packs") == 0 && i + 1 < argc) {
@@ -112,6 +119,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return 2;
     }
+  }
+  if (accents) {
+    const int count = print_accent_collisions(packs, stdout);
+    std::printf("%d word(s) spelled with and without accents, some plain\n", count);
+    return 0;
   }
   auto loaded = Engine::load_packs(packs, nullptr);
   if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
