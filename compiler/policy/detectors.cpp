@@ -65,6 +65,24 @@ std::optional<SetHit> last_context_before(const ScanState& s, const char* name, 
   return best;
 }
 
+// Whether a hit of `name` stands right after `pos` in its sentence, as an apposition: no word
+// between ("0228 4333112 (DHL)") or one after a comma, bracket or dash ("…, the DHL hotline").
+bool context_right_after(const ScanState& s, const char* name, std::uint32_t pos) {
+  const std::uint32_t set = s.locale->named(name);
+  if (set == UINT32_MAX) {
+    return false;
+  }
+  const auto [first, last] = s.hits(s.sentence_of(pos), set);
+  return std::any_of(first, last, [&](const SetHit& h) {
+    if (h.begin < pos) {
+      return false;
+    }
+    const std::uint32_t words = s.words_between(pos, h.begin);
+    const std::string_view gap = s.text().substr(pos, h.begin - pos);
+    return words == 0 || (words == 1 && gap.find_first_of(",(-") != std::string_view::npos);
+  });
+}
+
 bool sentence_has(const ScanState& s, const char* name, std::uint32_t pos) {
   const std::uint32_t set = s.locale->named(name);
   if (set == UINT32_MAX) {
@@ -243,7 +261,8 @@ void detect_email(ScanState& s) {
     const bool mailbox = s.impl->detectors.mailbox_names.count(std::string(local)) != 0 ||
                          local.find_first_of("._0123456789") != std::string_view::npos ||
                          spelled_local;
-    if (count >= 2 && tlds.count(std::string(last_label)) != 0 &&
+    const bool path_follows = at(t, end) == '/';  // "at brand[.]com/setup" is a link's
+    if (count >= 2 && tlds.count(std::string(last_label)) != 0 && !path_follows &&
         (spelled_dot || !plain_at || mailbox)) {
       s.add(rule, u32(lb), u32(end), std::nullopt, true);
       s.email_spans.emplace_back(u32(lb), u32(end));
@@ -423,7 +442,9 @@ void detect_links(ScanState& s) {
     const bool after_at = std::any_of(at_hits.begin(), at_hits.end(),
                                       [&](const auto& hit) { return hit.second == before_label; });
     const std::string_view label = t.substr(lb, label_end - lb);
-    if (after_at || lb == label_end || label.size() < 3 || te == ts ||
+    // "at brand[.]com/setup" is no address but a link with a path.
+    const bool path_follows = at(t, te) == '/';
+    if ((after_at && !path_follows) || lb == label_end || label.size() < 3 || te == ts ||
         s.impl->stopwords.count(label) != 0 ||
         (te < t.size() && static_cast<unsigned char>(t[te]) >= 0x80)) {
       continue;
@@ -434,7 +455,14 @@ void detect_links(ScanState& s) {
     const std::size_t country_end =
         cfg.spelled_second_levels.count(tld) != 0 ? spelled_country_end(t, te, dot_hits, cfg) : 0;
     if (country_end != 0 || cfg.spelled_tlds.count(tld) != 0) {
-      s.add(rule, u32(lb), u32(country_end != 0 ? country_end : te), std::nullopt, true);
+      std::size_t end = country_end != 0 ? country_end : te;
+      while (path_follows && end < t.size() && t[end] != ' ' && t[end] != '\n') {
+        ++end;
+      }
+      while (end > te && (t[end - 1] == '.' || t[end - 1] == ',')) {
+        --end;  // the sentence's full stop
+      }
+      s.add(rule, u32(lb), u32(end), std::nullopt, true);
     }
   }
 }
@@ -656,7 +684,11 @@ void detect_phone(ScanState& s) {
       continue;
     }
     std::optional<Severity> sev;
-    if (sentence_has(s, "NUMBER_OK_CONTEXT", u32(start))) {
+    // A carrier's or manufacturer's number: named before it ("the DHL hotline 0228 …") or right
+    // after it ("0228 4333112, the DHL hotline"). A carrier named further on is the seller's
+    // number for the carrier's sake ("Lisa is on 07700 900123 if the courier can't find us").
+    if (last_context_before(s, "NUMBER_OK_CONTEXT", u32(start)) ||
+        context_right_after(s, "NUMBER_OK_CONTEXT", u32(end))) {
       sev = Severity::Warning;
     }
     s.add(rule, u32(start), u32(end), sev);

@@ -114,6 +114,14 @@ TEST_CASE("an address or number the buyer is invited to use is off-platform cont
   // A carrier's number is not the seller's channel (a phone warning only).
   expect_none("You can also call DHL at 0228 4333112 about the delivery.", "en",
               "off-platform-contact");
+  expect_none("Please call 0228 4333112, the DHL hotline, about the delivery.", "en",
+              "off-platform-contact");
+  // The seller's own number, with the carrier named further on for the carrier's sake.
+  const auto own = scan("Call us on 0800 123 4567 if DHL has not delivered by Friday.", "en");
+  REQUIRE(find(own, "contact-info-phone") != nullptr);
+  CHECK(find(own, "contact-info-phone")->severity == replyc::Severity::Error);
+  expect_overlapping("Write to Tom on 0800 123 4567 if DHL has not delivered by Friday.", "en",
+                     "off-platform-contact", "0800 123 4567");
 }
 
 TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
@@ -213,6 +221,14 @@ TEST_CASE("links and bare domains", "[policy][detectors]") {
   expect_span("Mira gardenshop punto com punto mx para el manual.", "es", "external-link",
               "gardenshop punto com punto mx");
   CHECK(fires(scan("The guide is on loomandleaf dot co dot uk now.", "en"), "obfuscation"));
+  // A bracketed dot disguises a link; after "at" with a path it is still no address.
+  expect_span("The manual is at brightnest[.]com/setup today.", "en", "external-link",
+              "brightnest[.]com/setup");
+  expect_none("The manual is at brightnest[.]com/setup today.", "en", "contact-info-email");
+  expect_span("See brightnest(.)co(.)uk for it.", "en", "external-link", "brightnest(.)co(.)uk");
+  CHECK(fires(scan("See brightnest(.)co(.)uk for it.", "en"), "obfuscation"));
+  expect_span("Write to care[at]brightnest[.]com please.", "en", "contact-info-email",
+              "care[at]brightnest[.]com");
   // A second-level label alone, or one followed by a word that is no country code, is no domain.
   CHECK_FALSE(fires(scan("Our workshop dot co is closed.", "en"), "external-link"));
   CHECK_FALSE(fires(scan("Ask the bakery dot co dot maybe.", "en"), "external-link"));
