@@ -473,10 +473,13 @@ void detect_links(ScanState& s) {
 
 // National numbers without a trunk zero, grouped: Spanish nine digits from 6 to 9 ("622 14 87
 // 93", "91 555 12 34", "644 318 207"), Mexico's ten in 2-4-4 ("81 8123 4567"), Italian mobiles
-// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere), Polish mobiles from 4 to 8
+// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere) and Italian toll-free numbers
+// 800/803 in 3-3-3, 3-6 or 3-2-2-2 ("800 123 456"), Polish mobiles from 4 to 8
 // in 3-3-3 ("601 234 567") and landlines in 2-3-2-2 ("22 123 45 67"). Only grouped digits count:
 // a bare run of digits is as often an invoice or customer number.
-bool national_shape(std::string_view locale, char lead, const std::vector<int>& groups) {
+bool national_shape(std::string_view locale, std::string_view digits,
+                    const std::vector<int>& groups) {
+  const char lead = digits.empty() ? '\0' : digits.front();
   const std::string_view language =
       locale.substr(0, std::min(locale.find_first_of("-_"), locale.size()));
   if (language == "es") {
@@ -487,7 +490,10 @@ bool national_shape(std::string_view locale, char lead, const std::vector<int>& 
            groups == std::vector<int>{2, 4, 4};
   }
   if (language == "it") {
-    return lead == '3' && groups == std::vector<int>{3, 7};
+    const bool toll_free = digits.starts_with("800") || digits.starts_with("803");
+    return (lead == '3' && groups == std::vector<int>{3, 7}) ||
+           (toll_free && (groups == std::vector<int>{3, 3, 3} || groups == std::vector<int>{3, 6} ||
+                          groups == std::vector<int>{3, 2, 2, 2}));
   }
   if (language == "pl") {
     return (lead >= '4' && lead <= '8' && groups == std::vector<int>{3, 3, 3}) ||
@@ -678,7 +684,7 @@ void detect_phone(ScanState& s) {
           groups == std::vector<int>{3, 3, 4} || groups == std::vector<int>{1, 3, 3, 4};
       is_phone = plus || (paren && digits >= 9) || us_shape ||
                  (leading_zero && digits >= 9 && digits <= 12) ||
-                 national_shape(s.context->locale, t[start], groups);
+                 national_shape(s.context->locale, digit_string, groups);
     }
     if (!is_phone) {
       continue;
