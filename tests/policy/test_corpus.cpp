@@ -53,26 +53,28 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev16/ and devnsp/ to devnsp3/ were written while fixing
-  // batches 4 and 9 to 20 and the blind nl/sv/pl batches 1 to 3);
+  // the probes in dev/, dev5/ to dev17/ and devnsp/ to devnsp4/ were written while fixing
+  // batches 4 and 9 to 21 and the blind nl/sv/pl batches 1 to 4);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
-      {"/holdout/batch4", 100},   {"/holdout/batch5", 60},   {"/holdout/dev", 60},
-      {"/holdout/batch6", 100},   {"/holdout/batch7", 40},   {"/holdout/batch8", 60},
-      {"/holdout/batch9", 200},   {"/holdout/dev5", 3000},   {"/holdout/dev6", 2000},
-      {"/holdout/batch10", 200},  {"/holdout/clean11", 200}, {"/holdout/dev7", 1000},
-      {"/holdout/batch11", 200},  {"/holdout/batch12", 200}, {"/holdout/dev8", 2000},
-      {"/holdout/batchnsp", 90},  {"/holdout/devnsp", 180},  {"/holdout/batch13", 200},
-      {"/holdout/clean13", 240},  {"/holdout/dev9", 2000},   {"/holdout/batch14", 200},
-      {"/holdout/clean14", 240},  {"/holdout/dev10", 1000},  {"/holdout/batch15", 180},
-      {"/holdout/dev11", 600},    {"/holdout/batch16", 216}, {"/holdout/clean16", 180},
-      {"/holdout/dev12", 1000},   {"/holdout/batch17", 216}, {"/holdout/clean17", 180},
-      {"/holdout/dev13", 900},    {"/holdout/batch18", 216}, {"/holdout/clean18", 180},
-      {"/holdout/batchnsp2", 90}, {"/holdout/dev14", 2000},  {"/holdout/devnsp2", 180},
-      {"/holdout/batch19", 216},  {"/holdout/clean19", 240}, {"/holdout/batchnsp3", 90},
-      {"/holdout/dev15", 2000},   {"/holdout/devnsp3", 180}, {"/holdout/batch20", 216},
-      {"/holdout/clean20", 240},  {"/holdout/dev16", 1000}};
+      {"/holdout/batch4", 100},   {"/holdout/batch5", 60},    {"/holdout/dev", 60},
+      {"/holdout/batch6", 100},   {"/holdout/batch7", 40},    {"/holdout/batch8", 60},
+      {"/holdout/batch9", 200},   {"/holdout/dev5", 3000},    {"/holdout/dev6", 2000},
+      {"/holdout/batch10", 200},  {"/holdout/clean11", 200},  {"/holdout/dev7", 1000},
+      {"/holdout/batch11", 200},  {"/holdout/batch12", 200},  {"/holdout/dev8", 2000},
+      {"/holdout/batchnsp", 90},  {"/holdout/devnsp", 180},   {"/holdout/batch13", 200},
+      {"/holdout/clean13", 240},  {"/holdout/dev9", 2000},    {"/holdout/batch14", 200},
+      {"/holdout/clean14", 240},  {"/holdout/dev10", 1000},   {"/holdout/batch15", 180},
+      {"/holdout/dev11", 600},    {"/holdout/batch16", 216},  {"/holdout/clean16", 180},
+      {"/holdout/dev12", 1000},   {"/holdout/batch17", 216},  {"/holdout/clean17", 180},
+      {"/holdout/dev13", 900},    {"/holdout/batch18", 216},  {"/holdout/clean18", 180},
+      {"/holdout/batchnsp2", 90}, {"/holdout/dev14", 2000},   {"/holdout/devnsp2", 180},
+      {"/holdout/batch19", 216},  {"/holdout/clean19", 240},  {"/holdout/batchnsp3", 90},
+      {"/holdout/dev15", 2000},   {"/holdout/devnsp3", 180},  {"/holdout/batch20", 216},
+      {"/holdout/clean20", 240},  {"/holdout/dev16", 1000},   {"/holdout/batch21", 216},
+      {"/holdout/clean21", 240},  {"/holdout/batchnsp4", 90}, {"/holdout/dev17", 3000},
+      {"/holdout/devnsp4", 120}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -91,10 +93,10 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
 
 TEST_CASE("corpus: the latest blind batches stay at least at their first-run figures",
           "[policy][corpus]") {
-  // Batch 21 (216 replies) and clean21 (240 clean replies) were written by people who never saw
-  // the packs and measured once, after round 15 (docs/policy.md: precision 0.972, recall 0.846,
-  // 2 of 128 and 4 of 240 clean replies flagged); so was the fourth nl/sv/pl batch (90 replies,
-  // after the nl/sv/pl round 14: precision 0.970, recall 0.615, 0 of 51 clean replies flagged).
+  // Batch 22 (216 replies) and clean22 (240 clean replies) were written by people who never saw
+  // the packs and measured once, after round 16 (docs/policy.md: precision 0.983, recall 0.966,
+  // 0 of 130 and 1 of 240 clean replies flagged); so was the fifth nl/sv/pl batch (90 replies,
+  // after the nl/sv/pl round 15: precision 0.932, recall 0.745, 1 of 50 clean replies flagged).
   // Their mistakes are not fixed here: they are the project's estimate of unseen text, and these
   // floors only catch a regression below that run.
   struct Floor {
@@ -102,9 +104,9 @@ TEST_CASE("corpus: the latest blind batches stay at least at their first-run fig
     std::size_t size;
     double precision, recall, clean_flagged;
   };
-  for (const Floor& floor : {Floor{"/holdout/batch21", 216, 0.97, 0.84, 0.016},
-                             Floor{"/holdout/clean21", 240, 0.0, 0.0, 0.017},
-                             Floor{"/holdout/batchnsp4", 90, 0.96, 0.61, 0.0}}) {
+  for (const Floor& floor : {Floor{"/holdout/batch22", 216, 0.98, 0.96, 0.0},
+                             Floor{"/holdout/clean22", 240, 0.0, 0.0, 0.005},
+                             Floor{"/holdout/batchnsp5", 90, 0.93, 0.74, 0.021}}) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
     INFO(floor.batch << ": " << error);
