@@ -53,8 +53,8 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev17/ and devnsp/ to devnsp4/ were written while fixing
-  // batches 4 and 9 to 21 and the blind nl/sv/pl batches 1 to 4);
+  // the probes in dev/, dev5/ to dev18/ and devnsp/ to devnsp5/ were written while fixing
+  // batches 4 and 9 to 22 and the blind nl/sv/pl batches 1 to 5);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
@@ -74,7 +74,8 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
       {"/holdout/dev15", 2000},   {"/holdout/devnsp3", 180},  {"/holdout/batch20", 216},
       {"/holdout/clean20", 240},  {"/holdout/dev16", 1000},   {"/holdout/batch21", 216},
       {"/holdout/clean21", 240},  {"/holdout/batchnsp4", 90}, {"/holdout/dev17", 3000},
-      {"/holdout/devnsp4", 120}};
+      {"/holdout/devnsp4", 120},  {"/holdout/batch22", 216},  {"/holdout/clean22", 240},
+      {"/holdout/batchnsp5", 90}, {"/holdout/dev18", 1600},   {"/holdout/devnsp5", 150}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -93,10 +94,10 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
 
 TEST_CASE("corpus: the latest blind batches stay at least at their first-run figures",
           "[policy][corpus]") {
-  // Batch 22 (216 replies) and clean22 (240 clean replies) were written by people who never saw
-  // the packs and measured once, after round 16 (docs/policy.md: precision 0.983, recall 0.966,
-  // 0 of 130 and 1 of 240 clean replies flagged); so was the fifth nl/sv/pl batch (90 replies,
-  // after the nl/sv/pl round 15: precision 0.932, recall 0.745, 1 of 50 clean replies flagged).
+  // Batch 23 (216 replies) and clean23 (240 clean replies) were written by people who never saw
+  // the packs and measured once, after round 17 (docs/policy.md: precision 0.979, recall 0.887,
+  // 0 of 131 and 1 of 240 clean replies flagged); so was the sixth nl/sv/pl batch (90 replies,
+  // after the nl/sv/pl round 16: precision 0.886, recall 0.633, 0 of 51 clean replies flagged).
   // Their mistakes are not fixed here: they are the project's estimate of unseen text, and these
   // floors only catch a regression below that run.
   struct Floor {
@@ -104,9 +105,9 @@ TEST_CASE("corpus: the latest blind batches stay at least at their first-run fig
     std::size_t size;
     double precision, recall, clean_flagged;
   };
-  for (const Floor& floor : {Floor{"/holdout/batch22", 216, 0.98, 0.96, 0.0},
-                             Floor{"/holdout/clean22", 240, 0.0, 0.0, 0.005},
-                             Floor{"/holdout/batchnsp5", 90, 0.93, 0.74, 0.021}}) {
+  for (const Floor& floor : {Floor{"/holdout/batch23", 216, 0.97, 0.88, 0.0},
+                             Floor{"/holdout/clean23", 240, 0.0, 0.0, 0.005},
+                             Floor{"/holdout/batchnsp6", 90, 0.88, 0.63, 0.0}}) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
     INFO(floor.batch << ": " << error);
