@@ -65,6 +65,15 @@ std::optional<SetHit> last_context_before(const ScanState& s, const char* name, 
   return best;
 }
 
+// Whether `word` is a stop word of the reply's own language.
+bool is_own_stopword(const ScanState& s, std::string_view word) {
+  const auto& languages = s.impl->languages;
+  const auto own = std::find(languages.begin(), languages.end(), s.locale->tag);
+  const auto it = s.impl->stopwords.find(word);
+  return own != languages.end() && it != s.impl->stopwords.end() &&
+         (it->second & (1u << (own - languages.begin()))) != 0;
+}
+
 // Whether a hit of `name` stands right after `pos` in its sentence, as an apposition: no word
 // between ("0228 4333112 (DHL)") or one after a comma, bracket or dash ("…, the DHL hotline").
 bool context_right_after(const ScanState& s, const char* name, std::uint32_t pos) {
@@ -450,6 +459,12 @@ void detect_links(ScanState& s) {
       continue;
     }
     const std::string tld(t.substr(ts, te - ts));
+    // A spelled dot that is also a word ("punt", "punto") before a function word of the reply's
+    // language is prose: "een rood punt net onder het display" names no rood.net.
+    const bool bracketed = t[db] == '(' || t[db] == '[' || t[db] == '{' || t[db] == '<';
+    if (!bracketed && is_own_stopword(s, tld)) {
+      continue;
+    }
     // "brand dot co dot uk", "tienda punto com punto mx": a second-level label, another spelled
     // dot and a country code make the domain longer.
     const std::size_t country_end =

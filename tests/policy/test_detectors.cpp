@@ -234,6 +234,10 @@ TEST_CASE("links and bare domains", "[policy][detectors]") {
   // A second-level label alone, or one followed by a word that is no country code, is no domain.
   CHECK_FALSE(fires(scan("Our workshop dot co is closed.", "en"), "external-link"));
   CHECK_FALSE(fires(scan("Ask the bakery dot co dot maybe.", "en"), "external-link"));
+  // A spelled dot that is a word, before a function word of the reply's language, is prose.
+  CHECK_FALSE(fires(scan("Er zit een rood punt net onder het display.", "nl"), "external-link"));
+  expect_span("Kijk op lampenhuis punt com voor de handleiding.", "nl", "external-link",
+              "lampenhuis punt com");
 
   // Amazon links are a warning, plain http an error, the marketplace name nothing.
   const std::string_view amazon = "Open https://www.amazon.de/gp/your-account/order-history";
