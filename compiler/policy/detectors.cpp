@@ -66,12 +66,18 @@ std::optional<SetHit> last_context_before(const ScanState& s, const char* name, 
 }
 
 // Whether `word` is a stop word of the reply's own language.
-bool is_own_stopword(const ScanState& s, std::string_view word) {
+// The index of the reply's language among the stop-word profiles (their count when it has none).
+std::size_t own_language(const ScanState& s) {
   const auto& languages = s.impl->languages;
-  const auto own = std::find(languages.begin(), languages.end(), s.locale->tag);
+  return static_cast<std::size_t>(std::find(languages.begin(), languages.end(), s.locale->tag) -
+                                  languages.begin());
+}
+
+bool is_own_stopword(const ScanState& s, std::string_view word) {
+  const std::size_t own = own_language(s);
   const auto it = s.impl->stopwords.find(word);
-  return own != languages.end() && it != s.impl->stopwords.end() &&
-         (it->second & (1u << (own - languages.begin()))) != 0;
+  return own < s.impl->languages.size() && it != s.impl->stopwords.end() &&
+         (it->second & (1u << own)) != 0;
 }
 
 // Whether a hit of `name` stands right after `pos` in its sentence, as an apposition: no word
@@ -1138,12 +1144,7 @@ void detect_language(ScanState& s) {
   const std::uint32_t rule = impl.rule("language-mismatch");
   const std::string_view t = s.text();
   const std::size_t language_count = impl.languages.size();
-  std::size_t own = language_count;
-  for (std::size_t k = 0; k < language_count; ++k) {
-    if (impl.languages[k] == loc.tag) {
-      own = k;
-    }
-  }
+  const std::size_t own = own_language(s);
   const std::u32string& simplified = impl.detectors.simplified_han;
   std::vector<double> score(language_count);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> emails = s.email_spans;
