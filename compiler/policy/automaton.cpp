@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cassert>
-#include <deque>
 
 namespace replyc::policy {
 
+// During the build the root's children are in root_ (dense), the others in their edge lists.
 std::uint32_t Automaton::child(std::uint32_t state, unsigned char byte) const {
-  for (const Edge& e : edges_[state]) {
-    if (e.byte == byte) {
-      return e.target;
+  if (state == 0) {
+    return root_[byte];
+  }
+  for (std::uint32_t e = first_edge_[state]; e != kNoEdge; e = trie_edges_[e].next_sibling) {
+    if (trie_edges_[e].byte == byte) {
+      return trie_edges_[e].target;
     }
   }
   return 0;
@@ -22,24 +25,27 @@ void Automaton::add(std::string_view key, std::uint32_t id) {
     const auto byte = static_cast<unsigned char>(ch);
     std::uint32_t next = child(state, byte);
     if (next == 0) {
-      next = static_cast<std::uint32_t>(edges_.size());
-      edges_[state].push_back({byte, next});
-      edges_.emplace_back();
-      own_.emplace_back();
+      next = static_cast<std::uint32_t>(first_edge_.size());
+      first_edge_.push_back(kNoEdge);
+      trie_edges_.push_back({next, first_edge_[state], byte});
+      first_edge_[state] = static_cast<std::uint32_t>(trie_edges_.size() - 1);
+      if (state == 0) {
+        root_[byte] = next;
+      }
     }
     state = next;
   }
-  own_[state].push_back(id);
+  own_.emplace_back(state, id);
 }
 
 void Automaton::build() {
   assert(!built_);
-  const std::size_t states = edges_.size();
+  const std::size_t states = first_edge_.size();
   fail_.assign(states, 0);
   dict_.assign(states, 0);
   has_output_.assign(states, 0);
-  for (std::size_t s = 0; s < states; ++s) {
-    has_output_[s] = own_[s].empty() ? 0 : 1;
+  for (const auto& [state, id] : own_) {
+    has_output_[state] = 1;
   }
   // The goto function with failures resolved, for computing failure links during the build.
   auto next_of = [&](std::uint32_t state, unsigned char byte) {
@@ -52,48 +58,59 @@ void Automaton::build() {
     }
   };
   // Breadth-first: a state's failure target is always shallower than the state itself.
-  std::deque<std::uint32_t> queue;
-  for (const Edge& e : edges_[0]) {
-    queue.push_back(e.target);
+  std::vector<std::uint32_t> queue;
+  queue.reserve(states);
+  for (std::uint32_t e = first_edge_[0]; e != kNoEdge; e = trie_edges_[e].next_sibling) {
+    queue.push_back(trie_edges_[e].target);
   }
-  while (!queue.empty()) {
-    const std::uint32_t s = queue.front();
-    queue.pop_front();
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t s = queue[head];
     const std::uint32_t f = fail_[s];
     dict_[s] = has_output_[f] ? f : dict_[f];
-    for (const Edge& e : edges_[s]) {
-      fail_[e.target] = next_of(f, e.byte);
-      if (fail_[e.target] == e.target) {
-        fail_[e.target] = 0;
+    for (std::uint32_t e = first_edge_[s]; e != kNoEdge; e = trie_edges_[e].next_sibling) {
+      const TrieEdge& edge = trie_edges_[e];
+      fail_[edge.target] = next_of(f, edge.byte);
+      if (fail_[edge.target] == edge.target) {
+        fail_[edge.target] = 0;
       }
-      queue.push_back(e.target);
+      queue.push_back(edge.target);
     }
   }
 
-  for (const Edge& e : edges_[0]) {
-    root_[e.byte] = e.target;
-  }
+  // Each state's edges, sorted by byte, in one array.
   edge_begin_.assign(states + 1, 0);
+  edge_byte_.reserve(trie_edges_.size());
+  edge_target_.reserve(trie_edges_.size());
+  std::vector<std::pair<unsigned char, std::uint32_t>> list;
   for (std::size_t s = 0; s < states; ++s) {
-    auto& list = edges_[s];
-    std::sort(list.begin(), list.end(),
-              [](const Edge& a, const Edge& b) { return a.byte < b.byte; });
+    list.clear();
+    for (std::uint32_t e = first_edge_[s]; e != kNoEdge; e = trie_edges_[e].next_sibling) {
+      list.emplace_back(trie_edges_[e].byte, trie_edges_[e].target);
+    }
+    std::sort(list.begin(), list.end());
     edge_begin_[s + 1] = edge_begin_[s] + static_cast<std::uint32_t>(list.size());
-    for (const Edge& e : list) {
-      edge_byte_.push_back(e.byte);
-      edge_target_.push_back(e.target);
+    for (const auto& [byte, target] : list) {
+      edge_byte_.push_back(byte);
+      edge_target_.push_back(target);
     }
   }
+  // Each state's ids in the order they were added (a stable counting sort by state).
   out_begin_.assign(states + 1, 0);
-  for (std::size_t s = 0; s < states; ++s) {
-    out_begin_[s + 1] = out_begin_[s] + static_cast<std::uint32_t>(own_[s].size());
+  for (const auto& [state, id] : own_) {
+    ++out_begin_[state + 1];
   }
-  outputs_.reserve(out_begin_[states]);
   for (std::size_t s = 0; s < states; ++s) {
-    outputs_.insert(outputs_.end(), own_[s].begin(), own_[s].end());
+    out_begin_[s + 1] += out_begin_[s];
   }
-  edges_.clear();
-  edges_.shrink_to_fit();
+  outputs_.assign(own_.size(), 0);
+  std::vector<std::uint32_t> fill(out_begin_.begin(), out_begin_.end() - 1);
+  for (const auto& [state, id] : own_) {
+    outputs_[fill[state]++] = id;
+  }
+  first_edge_.clear();
+  first_edge_.shrink_to_fit();
+  trie_edges_.clear();
+  trie_edges_.shrink_to_fit();
   own_.clear();
   own_.shrink_to_fit();
   built_ = true;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace replyc::policy {
@@ -47,10 +48,6 @@ class Automaton {
   }
 
  private:
-  struct Edge {
-    unsigned char byte;
-    std::uint32_t target;
-  };
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
   std::uint32_t step(std::uint32_t state, unsigned char byte) const {
     for (std::uint32_t e = edge_begin_[state]; e < edge_begin_[state + 1]; ++e) {
@@ -61,9 +58,18 @@ class Automaton {
     return 0;
   }
 
-  // Build-time trie.
-  std::vector<std::vector<Edge>> edges_{1};
-  std::vector<std::vector<std::uint32_t>> own_{1};
+  // Build-time trie in flat arrays, so adding tens of thousands of keys allocates a few large
+  // blocks rather than two small vectors per state: each state's children are a linked list of
+  // edges, and the keys' ids are (state, id) pairs in the order they were added.
+  struct TrieEdge {
+    std::uint32_t target;
+    std::uint32_t next_sibling;
+    unsigned char byte;
+  };
+  static constexpr std::uint32_t kNoEdge = UINT32_MAX;
+  std::vector<std::uint32_t> first_edge_{kNoEdge};
+  std::vector<TrieEdge> trie_edges_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> own_;
 
   // Final tables.
   std::uint32_t root_[256] = {};
