@@ -292,6 +292,15 @@ class Scanner {
     }
     std::sort(s_.set_hits.begin(), s_.set_hits.end());
     s_.set_hits.erase(std::unique(s_.set_hits.begin(), s_.set_hits.end()), s_.set_hits.end());
+    // Where each sentence's hits start, so a lookup searches one sentence, not the message.
+    s_.sentence_hits.assign(s_.sentence_starts.size() + 1, 0);
+    std::size_t k = 0;
+    for (std::size_t sentence = 0; sentence <= s_.sentence_starts.size(); ++sentence) {
+      while (k < s_.set_hits.size() && s_.set_hits[k].sentence < sentence) {
+        ++k;
+      }
+      s_.sentence_hits[sentence] = static_cast<std::uint32_t>(k);
+    }
   }
 
   // Finds hits for chain.sets[index..] in order, each after the previous one within its gap,
@@ -328,20 +337,21 @@ class Scanner {
     const LocaleModel& loc = *s_.locale;
     const auto& hits = s_.set_hits;
     std::vector<const SetHit*> used;
-    std::vector<std::uint32_t> done;
+    // The sentence each pattern was last evaluated in: a pattern anchored on several term sets
+    // of one sentence is evaluated there once.
+    std::vector<std::uint32_t> evaluated_in(hits.empty() ? 0 : loc.patterns.size(), UINT32_MAX);
     std::size_t i = 0;
     while (i < hits.size()) {
       const std::uint32_t sentence = hits[i].sentence;
-      done.clear();
       std::size_t j = i;
       while (j < hits.size() && hits[j].sentence == sentence) {
         const std::uint32_t set = hits[j].set;
         if (set < loc.anchored.size()) {
           for (std::uint32_t p : loc.anchored[set]) {
-            if (std::find(done.begin(), done.end(), p) != done.end()) {
+            if (evaluated_in[p] == sentence) {
               continue;
             }
-            done.push_back(p);
+            evaluated_in[p] = sentence;
             evaluate(loc.patterns[p], sentence, used);
           }
         }

@@ -74,7 +74,8 @@ struct ScanState {
   std::vector<std::uint32_t> sentence_starts;  // normalised positions, first is 0
   std::vector<std::uint32_t> sentence_src;     // source positions of the same starts
   std::vector<AtomHit> atom_hits;
-  std::vector<SetHit> set_hits;                                  // sorted
+  std::vector<SetHit> set_hits;              // sorted
+  std::vector<std::uint32_t> sentence_hits;  // sentence -> its first index in set_hits (+ end)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> allowed;  // normalised intervals
   std::vector<RawFinding> raw;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> email_spans;    // normalised, for links
@@ -101,11 +102,16 @@ struct ScanState {
   }
   // Hits of `set` inside `sentence`, sorted by position.
   std::pair<const SetHit*, const SetHit*> hits(std::uint32_t sentence, std::uint32_t set) const {
-    const SetHit lo{sentence, set, 0, 0};
-    const SetHit hi{sentence, set, UINT32_MAX, UINT32_MAX};
-    const auto b = std::lower_bound(set_hits.begin(), set_hits.end(), lo);
-    const auto e = std::upper_bound(b, set_hits.end(), hi);
-    return {set_hits.data() + (b - set_hits.begin()), set_hits.data() + (e - set_hits.begin())};
+    if (std::size_t{sentence} + 1 >= sentence_hits.size()) {
+      return {nullptr, nullptr};
+    }
+    const SetHit* first = set_hits.data() + sentence_hits[sentence];
+    const SetHit* last = set_hits.data() + sentence_hits[sentence + 1];
+    const SetHit* b = std::lower_bound(
+        first, last, set, [](const SetHit& h, std::uint32_t id) { return h.set < id; });
+    const SetHit* e = std::upper_bound(
+        b, last, set, [](std::uint32_t id, const SetHit& h) { return id < h.set; });
+    return {b, e};
   }
   bool is_allowed(std::uint32_t begin, std::uint32_t end) const {
     for (const auto& [b, e] : allowed) {
