@@ -584,11 +584,11 @@ void detect_phone(ScanState& s) {
         }
         continue;
       }
-      // A dash between spaces is one separator: "085 - 303 48 71".
-      if (d == ' ' && at(t, j + 1) == '-' && at(t, j + 2) == ' ' && is_digit(at(t, j + 3)) &&
-          groups.back() > 0) {
+      // A dash or slash between spaces is one separator: "085 - 303 48 71", "0711 / 98 76 54".
+      if (d == ' ' && (at(t, j + 1) == '-' || at(t, j + 1) == '/') && at(t, j + 2) == ' ' &&
+          is_digit(at(t, j + 3)) && groups.back() > 0) {
         groups.push_back(0);
-        seps.push_back('-');
+        seps.push_back(at(t, j + 1));
         j += 3;
         continue;
       }

@@ -150,6 +150,14 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   // A dash between spaces separates groups too.
   expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",
               "085 - 303 48 71");
+  // So does a slash between spaces, the common German way of writing the area code.
+  expect_span("Herr Lenz: 0711 / 98 76 54.", "de", "contact-info-phone", "0711 / 98 76 54");
+  expect_span("Tel. 0711 / 98 76 54", "de", "contact-info-phone", "0711 / 98 76 54");
+  expect_span("Rufen Sie +49 (0) 711 / 98 76 54 an.", "de", "contact-info-phone",
+              "+49 (0) 711 / 98 76 54");
+  expect_span("Zentrale: +49 711 / 987654.", "de", "contact-info-phone", "+49 711 / 987654");
+  expect_none("Lieferung am 12 / 03 / 2025 bestätigt.", "de", "contact-info-phone");
+  expect_none("Teil 3 / 4 der Anleitung liegt bei.", "de", "contact-info-phone");
 
   // Order ids, ASINs, tracking numbers, prices, dates, model numbers.
   for (const char* text : {
