@@ -32,6 +32,12 @@ std::u32string_view openers_of(char32_t close) {
       return U"«»";
     case U'›':
       return U"‹";
+    // Single quotes: ‘Top!’ (Dutch, English), ‚Super!‘ (German). The right single mark is also
+    // the apostrophe (l’avis, it’s), so it never opens a quotation by itself.
+    case U'’':
+      return U"‘‚";
+    case U'‘':
+      return U"‚";
     case U'"':
       return U"\"";
     default:

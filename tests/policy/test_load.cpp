@@ -392,14 +392,17 @@ TEST_CASE("load: an exclamation inside a short quotation does not end the senten
        {"Ein „Super!“ von Ihnen als Review wäre toll.", "Un « Super ! » de votre part en review.",
         "Un «Super!» de votre part en review.", "「Super!」の一言で review をお願いします。",
         "A quick \"Super!\" in your review would help.", "A “super?” in the review.",
-        "Ett kort ”Super!” från dig i en review vore fint.", "Ett »Super!» i en review."}) {
+        "Ett kort ”Super!” från dig i en review vore fint.", "Ett »Super!» i en review.",
+        "Een kort ‘Super!’ onder de review.", "Ein ‚Super!‘ in der Review.",
+        "It’s a ‘super!’ in the review."}) {
     INFO(text);
     CHECK(fires(e.scan(text, ctx), "review-positive-request"));
   }
   // A capital after the quotation, or no quotation: two sentences.
-  for (const char* text : {"It was super! \"Review\" is what he said.", "That is super! Review it.",
-                           "„Super!“ Review bitte.", "「Super!」\nreview later",
-                           "He wrote \"super\" and left. Review?"}) {
+  for (const char* text :
+       {"It was super! \"Review\" is what he said.", "That is super! Review it.",
+        "„Super!“ Review bitte.", "「Super!」\nreview later",
+        "He wrote \"super\" and left. Review?", "That’s super! review’s later."}) {
     INFO(text);
     CHECK(e.scan(text, ctx).empty());
   }
