@@ -53,8 +53,8 @@ TEST_CASE("corpus: the former held-out batches stay fixed", "[policy][corpus]") 
 
 TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpus]") {
   // Each batch was measured once before any change for it (first-run figures in docs/policy.md;
-  // the probes in dev/, dev5/ to dev18/ and devnsp/ to devnsp5/ were written while fixing
-  // batches 4 and 9 to 22 and the blind nl/sv/pl batches 1 to 5);
+  // the probes in dev/, dev5/ to dev19/ and devnsp/ to devnsp6/ were written while fixing
+  // batches 4 and 9 to 23 and the blind nl/sv/pl batches 1 to 6);
   // regression data since. Many of their clean replies are near misses, so the clean-flag rate
   // is held to the 2 % target.
   const std::pair<const char*, std::size_t> batches[] = {
@@ -75,7 +75,9 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
       {"/holdout/clean20", 240},  {"/holdout/dev16", 1000},   {"/holdout/batch21", 216},
       {"/holdout/clean21", 240},  {"/holdout/batchnsp4", 90}, {"/holdout/dev17", 3000},
       {"/holdout/devnsp4", 120},  {"/holdout/batch22", 216},  {"/holdout/clean22", 240},
-      {"/holdout/batchnsp5", 90}, {"/holdout/dev18", 1600},   {"/holdout/devnsp5", 150}};
+      {"/holdout/batchnsp5", 90}, {"/holdout/dev18", 1600},   {"/holdout/devnsp5", 150},
+      {"/holdout/batch23", 216},  {"/holdout/clean23", 240},  {"/holdout/batchnsp6", 90},
+      {"/holdout/dev19", 3300},   {"/holdout/devnsp6", 180}};
   for (const auto& [batch, min_size] : batches) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + batch, error);
@@ -94,10 +96,10 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
 
 TEST_CASE("corpus: the latest blind batches stay at least at their first-run figures",
           "[policy][corpus]") {
-  // Batch 23 (216 replies) and clean23 (240 clean replies) were written by people who never saw
-  // the packs and measured once, after round 17 (docs/policy.md: precision 0.979, recall 0.887,
-  // 0 of 131 and 1 of 240 clean replies flagged); so was the sixth nl/sv/pl batch (90 replies,
-  // after the nl/sv/pl round 16: precision 0.886, recall 0.633, 0 of 51 clean replies flagged).
+  // Batch 24 (216 replies) and clean24 (240 clean replies) were written by people who never saw
+  // the packs and measured once, after round 18 (docs/policy.md: precision 0.961, recall 0.860,
+  // 2 of 128 and 2 of 240 clean replies flagged); so was the seventh nl/sv/pl batch (90 replies,
+  // after the nl/sv/pl round 17: precision 0.982, recall 0.885, 1 of 50 clean replies flagged).
   // Their mistakes are not fixed here: they are the project's estimate of unseen text, and these
   // floors only catch a regression below that run.
   struct Floor {
@@ -105,9 +107,9 @@ TEST_CASE("corpus: the latest blind batches stay at least at their first-run fig
     std::size_t size;
     double precision, recall, clean_flagged;
   };
-  for (const Floor& floor : {Floor{"/holdout/batch23", 216, 0.97, 0.88, 0.0},
-                             Floor{"/holdout/clean23", 240, 0.0, 0.0, 0.005},
-                             Floor{"/holdout/batchnsp6", 90, 0.88, 0.63, 0.0}}) {
+  for (const Floor& floor : {Floor{"/holdout/batch24", 216, 0.96, 0.85, 0.016},
+                             Floor{"/holdout/clean24", 240, 0.0, 0.0, 0.009},
+                             Floor{"/holdout/batchnsp7", 90, 0.98, 0.88, 0.02}}) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
     INFO(floor.batch << ": " << error);
