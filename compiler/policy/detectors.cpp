@@ -65,7 +65,6 @@ std::optional<SetHit> last_context_before(const ScanState& s, const char* name, 
   return best;
 }
 
-// Whether `word` is a stop word of the reply's own language.
 // The index of the reply's language among the stop-word profiles (their count when it has none).
 std::size_t own_language(const ScanState& s) {
   const auto& languages = s.impl->languages;
@@ -73,6 +72,7 @@ std::size_t own_language(const ScanState& s) {
                                   languages.begin());
 }
 
+// Whether `word` is a stop word of the reply's own language.
 bool is_own_stopword(const ScanState& s, std::string_view word) {
   const std::size_t own = own_language(s);
   const auto it = s.impl->stopwords.find(word);
