@@ -1,6 +1,7 @@
 // policy_bench: throughput of Engine::scan() on the corpus replies, and the phrase-matching stage
 // (one Aho-Corasick pass) against a naive baseline that searches the text once per term, in the
-// same run on the same texts. Also scans growing concatenations to show linear time.
+// same run on the same texts; scan() with and without the statistical model, and the model alone.
+// Also scans growing concatenations to show linear time.
 //
 //   policy_bench [corpus-dir] [seconds-per-measurement]
 //
@@ -14,6 +15,7 @@
 
 #include "bench/policy/corpus.hpp"
 #include "compiler/policy/automaton.hpp"
+#include "compiler/policy/classifier.hpp"
 
 using namespace replyc::policy;
 using Clock = std::chrono::steady_clock;
@@ -112,6 +114,41 @@ int main(int argc, char** argv) {
   std::printf("\nscan():            %8.2f MB/s  %9.0f messages/s  (%ld rounds)\n", scan_mb / scan_s,
               static_cast<double>(entries.size()) * static_cast<double>(scan_rounds) / scan_s,
               scan_rounds);
+
+  // 1b. The same without the statistical model (baseline in the same run), and the model alone.
+  const nlohmann::json model_off = {{"classifier", false}};
+  auto patterns_loaded = Engine::load(&model_off);
+  const Engine& patterns_only = std::get<Engine>(patterns_loaded);
+  for (const auto& [locale, s] : warmup) {
+    ScanContext ctx;
+    ctx.locale = locale;
+    patterns_only.scan("warm-up", ctx);
+  }
+  const auto [plain_s, plain_rounds] = run(budget, [&] {
+    for (const auto& e : entries) {
+      findings += patterns_only.scan(e.text, corpus::context_of(e)).size();
+    }
+  });
+  const double plain_mb = static_cast<double>(bytes) * static_cast<double>(plain_rounds) / 1e6;
+  std::printf("scan() without the model (baseline): %8.2f MB/s\n", plain_mb / plain_s);
+  for (const PackSource& source : Engine::builtin_packs()) {
+    if (source.name != "classifier/weights.txt") {
+      continue;
+    }
+    const auto parse_start = Clock::now();
+    auto parsed = classifier::Model::parse(source.text);
+    const double parse_seconds = seconds_since(parse_start);
+    if (const auto* model = std::get_if<classifier::Model>(&parsed)) {
+      const auto [model_s, model_rounds] = run(budget, [&] {
+        for (const auto& e : entries) {
+          findings += model->classify(e.text).size();
+        }
+      });
+      const double model_mb = static_cast<double>(bytes) * static_cast<double>(model_rounds) / 1e6;
+      std::printf("the model alone:     %8.2f MB/s  (parsing its %zu bytes: %.1f ms)\n",
+                  model_mb / model_s, source.text.size(), parse_seconds * 1e3);
+    }
+  }
 
   // 2. Matching stage only, same terms: one automaton pass vs one search per term.
   std::map<std::string, std::vector<std::string>> terms;

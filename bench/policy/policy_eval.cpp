@@ -1,14 +1,16 @@
 // policy_eval: precision and recall of the policy engine on the labelled corpus, per rule and per
 // locale, and the clean-flag rate (share of clean replies with any warning or error).
 //
-//   policy_eval [PATH...] [--mistakes] [--explain] [--packs DIR] [--self-test]
+//   policy_eval [PATH...] [--mistakes] [--explain] [--packs DIR] [--self-test] [--no-classifier]
 //   policy_eval --accents [--packs DIR]
 //
 // PATH is a .jsonl file or a folder; a folder is read with all its subfolders. Without a PATH the
 // main corpus (tests/policy/corpus, top level only) is read. --packs reads the rule packs from
 // DIR/<tag>/policy.json instead of the embedded ones, so that pack edits can be measured without
-// rebuilding; --self-test then also runs every flag/keep example of those packs. --explain lists
-// the mistakes with every finding and the exact text it matched (implies --mistakes).
+// rebuilding (with DIR/classifier/weights.txt when present); --self-test then also runs every
+// flag/keep example of those packs. --no-classifier measures the phrase patterns and detectors
+// alone, without the statistical second opinion. --explain lists the mistakes with every
+// finding and the exact text it matched (implies --mistakes).
 // --accents only lists the pattern words that fold onto another spelling of the same pack
 // (accent_collisions.hpp).
 //
@@ -70,7 +72,7 @@ std::vector<PackSource> packs_from(const fs::path& dir, std::vector<std::string>
     return {};
   }
   std::sort(files.begin(), files.end());
-  storage.reserve(files.size());
+  storage.reserve(files.size() + 1);  // PackSource views must not move
   std::vector<PackSource> packs;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
@@ -80,6 +82,13 @@ std::vector<PackSource> packs_from(const fs::path& dir, std::vector<std::string>
     // Named from the folder entry, not the resolved path: a <tag> folder may be a symlink.
     packs.push_back(
         {file.parent_path().filename().generic_string() + "/policy.json", storage.back()});
+  }
+  // The statistical model, when DIR has one.
+  if (std::ifstream in(dir / "classifier" / "weights.txt", std::ios::binary); in) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    storage.push_back(text.str());
+    packs.push_back({"classifier/weights.txt", storage.back()});
   }
   return packs;
 }
@@ -93,6 +102,7 @@ int main(int argc, char** argv) {
   bool self_test = false;
   bool explained = false;
   bool accents = false;
+  nlohmann::json project_policy;  // null: the packs as they are
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mistakes") == 0) {
       show_mistakes = true;
@@ -101,6 +111,8 @@ int main(int argc, char** argv) {
       explained = true;
     } else if (std::strcmp(argv[i], "--accents") == 0) {
       accents = true;
+    } else if (std::strcmp(argv[i], "--no-classifier") == 0) {
+      project_policy = nlohmann::json{{"classifier", false}};
     } else if (std::strcmp(argv[i], "--self-test") == 0) {
       self_test = true;
     } else if (std::strcmp(argv[i], "--packs") == 0 && i + 1 < argc) {
@@ -125,7 +137,7 @@ int main(int argc, char** argv) {
     std::printf("%d word(s) spelled with and without accents, some plain\n", count);
     return 0;
   }
-  auto loaded = Engine::load_packs(packs, nullptr);
+  auto loaded = Engine::load_packs(packs, &project_policy);
   if (auto* errors = std::get_if<std::vector<LoadError>>(&loaded)) {
     for (const auto& e : *errors) {
       std::fprintf(stderr, "%s: %s\n", e.where.c_str(), e.message.c_str());

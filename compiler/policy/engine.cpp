@@ -2,6 +2,7 @@
 // patterns sentence by sentence, run the detectors, then apply the project's settings.
 #include "compiler/policy/engine.hpp"
 
+#include <fmt/format.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -61,6 +62,15 @@ class Scanner {
 
   // Sentences in another pack's language, known after run().
   const std::vector<ForeignSpan>& foreign() const { return s_.foreign; }
+
+  // The source bytes of the project's allow-listed terms, known after run().
+  std::vector<ByteRange> allowed_source() const {
+    std::vector<ByteRange> out;
+    for (const auto& [begin, end] : s_.allowed) {
+      out.push_back(s_.norm.to_source(begin, end));
+    }
+    return out;
+  }
 
   // Phrase patterns only: for a sentence in another pack's language, whose text the detectors
   // of the whole reply have already read.
@@ -591,18 +601,17 @@ class Scanner {
 
 }  // namespace
 
-std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& context) const {
-  if (text.size() >= UINT32_MAX / 2) {
-    return {};
-  }
-  Scanner scanner(*impl_, text, context);
-  std::vector<Finding> findings = scanner.run();
-  // A sentence in another pack's language is also read with that pack's phrase patterns: an
-  // English "A 5-star review would make our day!" pasted into a German reply is still a request.
-  // Only phrase findings are taken, and only where the reply's own pack found nothing of the
-  // same rule.
-  if (scanner.foreign().empty()) {
-    return findings;
+namespace {
+
+// A sentence in another pack's language is also read with that pack's phrase patterns: an
+// English "A 5-star review would make our day!" pasted into a German reply is still a request.
+// Only phrase findings are taken, and only where the reply's own pack found nothing of the
+// same rule.
+void add_foreign_findings(const Engine::Impl& impl, const std::vector<ForeignSpan>& foreign,
+                          std::string_view text, const ScanContext& context,
+                          std::vector<Finding>& findings) {
+  if (foreign.empty()) {
+    return;
   }
   // The reply's own findings by rule and position; one rule's findings never overlap (finish()
   // merges them), so a binary search finds the one a new finding could overlap.
@@ -621,12 +630,12 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
     return it != known.end() && it->first == f.rule && it->second.begin < f.range.end;
   };
   std::vector<Finding> added;
-  for (const ForeignSpan& span : scanner.foreign()) {
+  for (const ForeignSpan& span : foreign) {
     ScanContext inner = context;
     inner.locale = span.tag;
     inner.whole_message = false;
     const std::string_view part = text.substr(span.source.begin, span.source.size());
-    for (Finding& f : Scanner(*impl_, part, inner).run_phrases()) {
+    for (Finding& f : Scanner(impl, part, inner).run_phrases()) {
       f.range = {f.range.begin + span.source.begin, f.range.end + span.source.begin};
       if (!f.origin.empty() && !overlaps_known(f)) {
         added.push_back(std::move(f));
@@ -635,6 +644,81 @@ std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& cont
   }
   findings.insert(findings.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
+}
+
+// The statistical second opinion adds a rule only where no finding of the message has it, and
+// only where no finding (pattern or model) of a rule it yields to is present: the model widens
+// what the patterns catch; it never doubles or contradicts them.
+// The project's allow-listed terms are blanked out first (same byte length, so ranges hold):
+// the model never reads a brand name the project has declared innocent.
+void add_classifier_findings(const Engine::Impl& impl, std::string_view text,
+                             const std::vector<ByteRange>& allowed, const ScanContext& context,
+                             std::vector<Finding>& findings) {
+  if (impl.classifier == nullptr) {
+    return;
+  }
+  std::string masked;
+  if (!allowed.empty()) {
+    masked.assign(text);
+    for (const ByteRange r : allowed) {
+      std::fill(masked.begin() + r.begin, masked.begin() + r.end, ' ');
+    }
+    text = masked;
+  }
+  const std::vector<classifier::Verdict> verdicts = impl.classifier->classify(text);
+  if (verdicts.empty()) {
+    return;
+  }
+  std::vector<Finding> added;
+  const auto present = [&](std::string_view id) {
+    return std::any_of(findings.begin(), findings.end(),
+                       [&](const Finding& f) { return f.rule == id; });
+  };
+  for (const classifier::Verdict& v : verdicts) {
+    const std::uint32_t index = impl.rule(v.rule);
+    const RuleDef& rule = impl.rules[index];
+    if (!rule.enabled || present(rule.id) ||
+        (rule.applies == Applies::Reply && context.kind != MessageKind::Reply) ||
+        (rule.applies == Applies::Proactive && context.kind != MessageKind::Proactive)) {
+      continue;
+    }
+    const bool yields = std::any_of(rule.suppressed_by.begin(), rule.suppressed_by.end(),
+                                    [&](std::uint32_t by) { return present(impl.rules[by].id); }) ||
+                        std::any_of(verdicts.begin(), verdicts.end(), [&](const auto& other) {
+                          const std::uint32_t o = impl.rule(other.rule);
+                          return std::find(rule.suppressed_by.begin(), rule.suppressed_by.end(),
+                                           o) != rule.suppressed_by.end();
+                        });
+    if (yields) {
+      continue;
+    }
+    Finding f;
+    f.rule = rule.id;
+    f.severity = rule.severity;
+    f.range = v.range;
+    f.message_en = fmt::format(
+        "{} (statistical reading: {:.0f} % likely; no phrase pattern matched, so check the "
+        "sentence yourself)",
+        rule.message_en, v.probability * 100);
+    f.message_zh = fmt::format("{}（统计模型判断：可能性 {:.0f}%；没有短语规则命中，请人工确认）",
+                               rule.message_zh, v.probability * 100);
+    f.origin = fmt::format("locales/{} (p {:.2f})", "classifier/weights.txt", v.probability);
+    added.push_back(std::move(f));
+  }
+  findings.insert(findings.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+}
+
+}  // namespace
+
+std::vector<Finding> Engine::scan(std::string_view text, const ScanContext& context) const {
+  if (text.size() >= UINT32_MAX / 2) {
+    return {};
+  }
+  Scanner scanner(*impl_, text, context);
+  std::vector<Finding> findings = scanner.run();
+  add_foreign_findings(*impl_, scanner.foreign(), text, context, findings);
+  add_classifier_findings(*impl_, text, scanner.allowed_source(), context, findings);
   std::sort(findings.begin(), findings.end(), by_position);
   return findings;
 }

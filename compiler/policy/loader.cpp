@@ -54,6 +54,9 @@ const std::vector<std::string_view>& known_rule_ids() {
 
 namespace {
 
+// The statistical model among the embedded locale files (compiler/policy/classifier.hpp).
+constexpr const char* kClassifierFile = "classifier/weights.txt";
+
 using nlohmann::json;
 
 constexpr std::string_view kDetectors[] = {"email",       "phone",       "link",     "emoji",
@@ -110,6 +113,10 @@ class Loader {
   bool parse(const std::vector<PackSource>& packs) {
     for (const PackSource& source : packs) {
       const std::string where = "locales/" + source.name;
+      if (source.name == kClassifierFile) {
+        parse_classifier(where, source.text);
+        continue;
+      }
       const auto slash = source.name.find('/');
       if (slash == std::string::npos || source.name.substr(slash + 1) != "policy.json") {
         continue;  // not a policy pack
@@ -144,6 +151,28 @@ class Loader {
       error("locales/common/policy.json", "the common pack is missing");
     }
     return errors.empty();
+  }
+
+  void parse_classifier(const std::string& where, std::string_view text) {
+    auto parsed = classifier::Model::parse(text);
+    if (auto* message = std::get_if<std::string>(&parsed)) {
+      error(where, *message);
+      return;
+    }
+    impl_.classifier =
+        std::make_shared<const classifier::Model>(std::get<classifier::Model>(std::move(parsed)));
+  }
+
+  // Every rule the model names must be a rule of the catalogue.
+  void check_classifier_rules() {
+    if (impl_.classifier == nullptr) {
+      return;
+    }
+    for (const std::string& id : impl_.classifier->rules()) {
+      if (impl_.rule(id) == UINT32_MAX) {
+        error(std::string("locales/") + kClassifierFile, fmt::format("unknown rule id \"{}\"", id));
+      }
+    }
   }
 
   void load_catalogue() {
@@ -391,9 +420,17 @@ class Loader {
       return;
     }
     for (const auto& [key, value] : project->items()) {
-      if (key != "rules" && key != "allow" && key != "phrases") {
+      if (key != "rules" && key != "allow" && key != "phrases" && key != "classifier") {
         error("replyc.json: policy." + key,
-              "unknown key (expected \"rules\", \"allow\" or \"phrases\")");
+              "unknown key (expected \"rules\", \"allow\", \"phrases\" or \"classifier\")");
+      }
+    }
+    if (project->contains("classifier")) {
+      const json& on = (*project)["classifier"];
+      if (!on.is_boolean()) {
+        error("replyc.json: policy.classifier", "must be true or false");
+      } else if (!on.get<bool>()) {
+        impl_.classifier.reset();
       }
     }
     if (project->contains("rules")) {
@@ -1231,6 +1268,7 @@ std::variant<Engine, std::vector<LoadError>> Engine::load_checked(
     return std::move(loader->errors);
   }
   loader->load_catalogue();
+  loader->check_classifier_rules();
   loader->load_detectors();
   loader->load_languages();
   loader->apply_project_rules(project_policy);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "compiler/policy/automaton.hpp"
+#include "compiler/policy/classifier.hpp"
 #include "compiler/policy/engine.hpp"
 #include "compiler/policy/normalize.hpp"
 
@@ -158,6 +159,9 @@ struct Engine::Impl {
   std::vector<std::string> languages;  // bit index -> tag
   std::vector<std::string> allow;      // normalised allow-list terms (digits-only for numbers)
   std::vector<std::string> allow_digits;
+  // The statistical second opinion (locales/classifier/weights.txt); null when absent or turned
+  // off by the project ("policy": {"classifier": false}).
+  std::shared_ptr<const classifier::Model> classifier;
 
   // The model of a locale tag ("de-AT" -> "de"; unknown -> the fallback), compiled if need be.
   const LocaleModel& locale_for(std::string_view tag) const;

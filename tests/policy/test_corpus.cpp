@@ -88,7 +88,11 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
     for (const std::string& m : r.mistakes) {
       UNSCOPED_INFO(m);
     }
-    CHECK(r.total.precision() >= 0.97);
+    // A set of clean replies only has no precision to speak of (one finding makes it 0); its
+    // measure is the clean-flag rate.
+    if (r.violating > 0) {
+      CHECK(r.total.precision() >= 0.97);
+    }
     CHECK(r.total.recall() >= 0.95);
     CHECK(r.clean_flag_rate() <= 0.02);
   }
@@ -96,20 +100,26 @@ TEST_CASE("corpus: the fresh batches and the probes stay fixed", "[policy][corpu
 
 TEST_CASE("corpus: the latest blind batches stay at least at their first-run figures",
           "[policy][corpus]") {
-  // Batch 24 (216 replies) and clean24 (240 clean replies) were written by people who never saw
-  // the packs and measured once, after round 18 (docs/policy.md: precision 0.961, recall 0.860,
-  // 2 of 128 and 2 of 240 clean replies flagged); so was the seventh nl/sv/pl batch (90 replies,
-  // after the nl/sv/pl round 17: precision 0.982, recall 0.885, 1 of 50 clean replies flagged).
-  // Their mistakes are not fixed here: they are the project's estimate of unseen text, and these
-  // floors only catch a regression below that run.
+  // Batch 25 (216 replies) and clean25 (180 clean replies) were written by people who never saw
+  // the packs, the model or the corpus, and measured once with the round-18 packs and the first
+  // statistical model (docs/policy.md: precision 0.981, recall 0.986, 1 of 77 and 1 of 175 clean
+  // replies flagged, after the carrier-phone labels were aligned); so was the eighth nl/sv/pl
+  // batch (90 replies: precision 0.917, recall 0.939, none of 33 clean replies flagged).
+  // Batch 24, clean24 and nl/sv/pl batch 7 were the blind sets before; the model was measured on
+  // them before it was trained on them (recall 0.860 -> 0.930), and their floors are the figures
+  // of the shipped model. Their mistakes are not fixed here: these sets are the project's estimate
+  // of unseen text, and the floors only catch a regression below those runs.
   struct Floor {
     const char* batch;
     std::size_t size;
     double precision, recall, clean_flagged;
   };
-  for (const Floor& floor : {Floor{"/holdout/batch24", 216, 0.96, 0.85, 0.016},
+  for (const Floor& floor : {Floor{"/holdout/batch25", 216, 0.98, 0.98, 0.013},
+                             Floor{"/holdout/clean25", 180, 0.0, 0.0, 0.006},
+                             Floor{"/holdout/batchnsp8", 90, 0.91, 0.93, 0.0},
+                             Floor{"/holdout/batch24", 216, 0.96, 0.93, 0.016},
                              Floor{"/holdout/clean24", 240, 0.0, 0.0, 0.009},
-                             Floor{"/holdout/batchnsp7", 90, 0.98, 0.88, 0.02}}) {
+                             Floor{"/holdout/batchnsp7", 90, 0.98, 0.93, 0.02}}) {
     std::string error;
     const auto entries = corpus::load(std::string(REPLYC_POLICY_CORPUS_DIR) + floor.batch, error);
     INFO(floor.batch << ": " << error);
