@@ -669,32 +669,36 @@ void add_classifier_findings(const Engine::Impl& impl, std::string_view text,
   if (verdicts.empty()) {
     return;
   }
-  std::vector<Finding> added;
-  const auto present = [&](std::string_view id) {
+  const auto present = [&](std::uint32_t rule) {
     return std::any_of(findings.begin(), findings.end(),
-                       [&](const Finding& f) { return f.rule == id; });
+                       [&](const Finding& f) { return f.rule == impl.rules[rule].id; });
   };
+  // The rules the model may add: on, meant for this kind of message, not found already.
+  std::vector<std::pair<std::uint32_t, const classifier::Verdict*>> eligible;
   for (const classifier::Verdict& v : verdicts) {
     const std::uint32_t index = impl.rule(v.rule);
     const RuleDef& rule = impl.rules[index];
-    if (!rule.enabled || present(rule.id) ||
-        (rule.applies == Applies::Reply && context.kind != MessageKind::Reply) ||
-        (rule.applies == Applies::Proactive && context.kind != MessageKind::Proactive)) {
+    if (rule.enabled && !present(index) &&
+        !(rule.applies == Applies::Reply && context.kind != MessageKind::Reply) &&
+        !(rule.applies == Applies::Proactive && context.kind != MessageKind::Proactive)) {
+      eligible.emplace_back(index, &v);
+    }
+  }
+  const auto stronger_found = [&](std::uint32_t by) {
+    return present(by) || std::any_of(eligible.begin(), eligible.end(),
+                                      [by](const auto& e) { return e.first == by; });
+  };
+  std::vector<Finding> added;
+  for (const auto& [index, verdict] : eligible) {
+    const RuleDef& rule = impl.rules[index];
+    if (std::any_of(rule.suppressed_by.begin(), rule.suppressed_by.end(), stronger_found)) {
       continue;
     }
-    const bool yields = std::any_of(rule.suppressed_by.begin(), rule.suppressed_by.end(),
-                                    [&](std::uint32_t by) { return present(impl.rules[by].id); }) ||
-                        std::any_of(verdicts.begin(), verdicts.end(), [&](const auto& other) {
-                          const std::uint32_t o = impl.rule(other.rule);
-                          return std::find(rule.suppressed_by.begin(), rule.suppressed_by.end(),
-                                           o) != rule.suppressed_by.end();
-                        });
-    if (yields) {
-      continue;
-    }
+    const classifier::Verdict& v = *verdict;
     Finding f;
     f.rule = rule.id;
-    f.severity = rule.severity;
+    // A guess is a warning at most: it asks for a look and does not fail a build on its own.
+    f.severity = std::min(rule.severity, Severity::Warning);
     f.range = v.range;
     f.message_en = fmt::format(
         "{} (statistical reading: {:.0f} % likely; no phrase pattern matched, so check the "

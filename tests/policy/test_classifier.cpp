@@ -119,7 +119,7 @@ TEST_CASE("classifier: the engine adds a rule only where no pattern found it",
   const auto found = e.scan(plain, ctx);
   REQUIRE(found.size() == 1);
   CHECK(found[0].rule == "review-gating");
-  CHECK(found[0].severity == replyc::Severity::Error);
+  CHECK(found[0].severity == replyc::Severity::Warning);  // the rule is an error
   CHECK(text_of(plain, found[0].range) == "The zebra sticker is in the box.");
   CHECK(found[0].origin.rfind("locales/classifier/weights.txt (p ", 0) == 0);
   CHECK(found[0].message_en.find("statistical") != std::string::npos);
@@ -142,6 +142,33 @@ TEST_CASE("classifier: the engine adds a rule only where no pattern found it",
   auto no_rule = load_with(model_for("review-gating", "zebra"), &rule_off);
   REQUIRE(std::holds_alternative<Engine>(no_rule));
   CHECK(std::get<Engine>(no_rule).scan(plain, ctx).empty());
+}
+
+TEST_CASE("classifier: a verdict yields to a stronger rule, as a pattern finding does",
+          "[policy][classifier]") {
+  // Two rules on the same word: marketing yields to an incentive in the same message.
+  std::string model =
+      "replyc-policy-classifier 1\nthreshold 0.9\nrule marketing-promotion -6\n"
+      "rule review-incentive -6\n";
+  for (const auto& [bucket, value] : classifier::extract("zebra").vector) {
+    model += "w " + std::to_string(bucket) + " 0:40 1:40\n";
+  }
+  ScanContext ctx;
+  ctx.locale = "en";
+  const std::string_view text = "The zebra sticker is in the box.";
+  const auto rules_found = [&](const nlohmann::json* project) {
+    auto loaded = load_with(model, project);
+    REQUIRE(std::holds_alternative<Engine>(loaded));
+    std::vector<std::string> rules;
+    for (const Finding& f : std::get<Engine>(loaded).scan(text, ctx)) {
+      rules.push_back(f.rule);
+    }
+    return rules;
+  };
+  CHECK(rules_found(nullptr) == std::vector<std::string>{"review-incentive"});
+  // With the stronger rule off, the weaker one is reported.
+  const nlohmann::json incentive_off = {{"rules", {{"review-incentive", "off"}}}};
+  CHECK(rules_found(&incentive_off) == std::vector<std::string>{"marketing-promotion"});
 }
 
 TEST_CASE("classifier: a bad model or project switch is a load error", "[policy][classifier]") {
