@@ -455,13 +455,45 @@ class Scanner {
     s_.raw.push_back(f);
   }
 
+  // Sentences whose only contact detail is a carrier's or manufacturer's phone number (a phone
+  // warning): "DPD customer services can be reached on 0121 …" sends the buyer to the carrier,
+  // so a contact phrase there is not off-platform contact with the seller.
+  std::vector<bool> carrier_only_sentences() const {
+    const Engine::Impl& impl = *s_.impl;
+    const std::uint32_t phone = impl.rule("contact-info-phone");
+    const std::uint32_t email = impl.rule("contact-info-email");
+    const std::uint32_t link = impl.rule("external-link");
+    std::vector<int> state(s_.sentence_src.size() + 1, 0);  // 1 carrier number, 2 own channel
+    for (const RawFinding& f : s_.raw) {
+      if (f.sentence >= state.size()) {
+        continue;
+      }
+      if (f.rule == phone && f.severity == Severity::Warning) {
+        state[f.sentence] = std::max(state[f.sentence], 1);
+      } else if (f.rule == phone || f.rule == email || f.rule == link) {
+        state[f.sentence] = 2;
+      }
+    }
+    std::vector<bool> out(state.size());
+    for (std::size_t i = 0; i < state.size(); ++i) {
+      out[i] = state[i] == 1;
+    }
+    return out;
+  }
+
   std::vector<Finding> finish() {
     const Engine::Impl& impl = *s_.impl;
     const ScanContext& ctx = *s_.context;
+    const std::uint32_t contact = impl.rule("off-platform-contact");
+    const std::vector<bool> carrier_only = carrier_only_sentences();
     std::vector<RawFinding> kept;
     for (const RawFinding& f : s_.raw) {
       const RuleDef& rule = impl.rules[f.rule];
       if (!rule.enabled) {
+        continue;
+      }
+      if (f.rule == contact && f.pattern != nullptr && f.sentence < carrier_only.size() &&
+          carrier_only[f.sentence]) {
         continue;
       }
       if ((rule.applies == Applies::Reply && ctx.kind != MessageKind::Reply) ||

@@ -129,3 +129,22 @@ TEST_CASE("false positives: Dutch, Swedish, Polish", "[policy][false-positives]"
                          "Prosimy o kontakt z kurierem, jeśli paczka nie dotrze.",
                      });
 }
+
+TEST_CASE("false positives: a carrier's hotline is not the seller's contact channel",
+          "[policy][false-positives]") {
+  // The carrier's number is a phone warning (allowed by annotation); the phrase that invites the
+  // buyer to call is not off-platform contact when that number is the only channel.
+  const std::string_view carrier =
+      "If you'd rather rearrange delivery, DPD customer services can be reached on 0121 275 0500.";
+  const auto findings = scan(carrier, "en");
+  INFO(describe(findings, carrier));
+  CHECK_FALSE(fires(findings, "off-platform-contact"));
+  REQUIRE(fires(findings, "contact-info-phone"));
+  // The seller's own number, or the seller's number beside the carrier's, still is.
+  CHECK(fires(scan("Our support team can be reached on 0121 275 0500.", "en"),
+              "off-platform-contact"));
+  CHECK(fires(scan("DPD can be reached on 0121 275 0500 and we can be reached at "
+                   "help@brightlane.co.uk.",
+                   "en"),
+              "off-platform-contact"));
+}
