@@ -140,6 +140,13 @@ TEST_CASE("false positives: a carrier's hotline is not the seller's contact chan
   INFO(describe(findings, carrier));
   CHECK_FALSE(fires(findings, "off-platform-contact"));
   REQUIRE(fires(findings, "contact-info-phone"));
+  // Swedish names the carrier in the genitive ("PostNords", "DHL:s").
+  for (const std::string_view sv : {"Du kan ringa PostNords kundtjänst på 0771-33 33 10.",
+                                    "Du kan ringa DHL:s kundtjänst på 0771-345 345."}) {
+    const auto found = scan(sv, "sv");
+    INFO(describe(found, sv));
+    CHECK_FALSE(fires(found, "off-platform-contact"));
+  }
   // The seller's own number, or the seller's number beside the carrier's, still is.
   CHECK(fires(scan("Our support team can be reached on 0121 275 0500.", "en"),
               "off-platform-contact"));
