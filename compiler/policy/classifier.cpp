@@ -11,6 +11,9 @@
 namespace replyc::policy::classifier {
 namespace {
 
+// Bounds every bias and weight, so that no sum of them overflows (trained ones stay below 10).
+constexpr float kMaxWeight = 1000.0f;
+
 // Sentence punctuation and line breaks end a segment; a run of them belongs to the segment
 // it closes. Returns the length of the terminator at `i`, or 0.
 std::size_t terminator_at(std::string_view text, std::size_t i) {
@@ -271,8 +274,8 @@ std::variant<Model, std::string> Model::parse(std::string_view text) {
       threshold_seen = true;
     } else if (fields[0] == "rule") {
       float bias = 0;
-      if (fields.size() != 3 || !number(fields[2], bias) || !std::isfinite(bias)) {
-        return fail("expected \"rule ID BIAS\"");
+      if (fields.size() != 3 || !number(fields[2], bias) || !(std::fabs(bias) <= kMaxWeight)) {
+        return fail("expected \"rule ID BIAS\" with |BIAS| <= 1000");
       }
       m.rules_.emplace_back(fields[1]);
       m.bias_.push_back(bias);
@@ -287,8 +290,9 @@ std::variant<Model, std::string> Model::parse(std::string_view text) {
         Weight w{};
         if (colon == std::string_view::npos || !number(fields[k].substr(0, colon), w.rule) ||
             w.rule >= m.rules_.size() || !number(fields[k].substr(colon + 1), w.value) ||
-            !std::isfinite(w.value)) {
-          return fail("expected RULE:WEIGHT with RULE the index of a rule line above");
+            !(std::fabs(w.value) <= kMaxWeight)) {
+          return fail(
+              "expected RULE:WEIGHT with RULE the index of a rule line above and |WEIGHT| <= 1000");
         }
         entries.push_back({bucket, w});
       }
@@ -334,7 +338,7 @@ std::vector<Verdict> Model::classify(std::string_view text) const {
   const std::vector<double> p = probabilities(features);
   std::vector<Verdict> out;
   for (std::uint32_t r = 0; r < rules_.size(); ++r) {
-    if (p[r] < threshold_) {
+    if (!(p[r] >= threshold_)) {  // NaN never reaches the threshold
       continue;
     }
     // The segment whose features add most to this rule's score.

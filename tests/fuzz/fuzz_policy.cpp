@@ -1,7 +1,8 @@
 // Fuzz target: the policy engine's normaliser and matcher (compiler/policy/engine.hpp) on arbitrary
-// text in every locale, and its loader on arbitrary project overrides.
+// text in every locale, its loader on arbitrary project overrides, and the statistical model's
+// reader on arbitrary model files.
 //   byte 0: bits 0-1 mode (3: the rest is a replyc.json "policy" object to load on top of the
-//           light packs; else scan),
+//           light packs; 2: the rest is a model file (classifier.hpp); else scan),
 //           bit 2 proactive, bit 3 whole message, bit 4 add a region subtag ("de-AT")
 //   byte 1: locale (index into Engine::locales(), or an unknown tag)
 //   rest:   the text (or the overrides)
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "compiler/base/utf8.hpp"
+#include "compiler/policy/classifier.hpp"
 #include "compiler/policy/engine.hpp"
 #include "tests/fuzz/entries.hpp"
 
@@ -104,6 +106,22 @@ int policy(const std::uint8_t* data, std::size_t size) {
     const std::string probe = "Please leave us a 5-star review at www.example.com!";
     for (const auto& tag : custom.locales())
       check_findings(custom, probe, custom.scan(probe, {tag, policy::MessageKind::Reply, true}));
+    return 0;
+  }
+
+  if ((flags & 3) == 2) {
+    auto parsed = policy::classifier::Model::parse(rest);
+    if (const auto* error = std::get_if<std::string>(&parsed)) {
+      REPLYC_FUZZ_CHECK(error->starts_with("line "));
+      return 0;
+    }
+    const auto& model = std::get<policy::classifier::Model>(parsed);
+    const std::string probe = "Thanks for your order. Please leave us a 5-star review!";
+    for (const auto& verdict : model.classify(probe)) {
+      REPLYC_FUZZ_CHECK(verdict.probability >= model.threshold() && verdict.probability <= 1.0);
+      REPLYC_FUZZ_CHECK(verdict.range.begin < verdict.range.end &&
+                        verdict.range.end <= probe.size());
+    }
     return 0;
   }
 

@@ -103,6 +103,12 @@ TEST_CASE("classifier: a malformed model file names its line", "[policy][classif
             .rfind("line 4:", 0) == 0);  // bucket out of range
   CHECK(parse_error("replyc-policy-classifier 1\nthreshold 0.7\nrule a 1\nbogus\n")
             .rfind("line 4:", 0) == 0);
+  // Weights are bounded, so that no score overflows into infinity or NaN.
+  CHECK(parse_error("replyc-policy-classifier 1\nthreshold 0.7\nrule a 1\nw 5 0:1e30\n")
+            .rfind("line 4:", 0) == 0);
+  CHECK(
+      parse_error("replyc-policy-classifier 1\nthreshold 0.7\nrule a nan\n").rfind("line 3:", 0) ==
+      0);
   CHECK(!parse_error("replyc-policy-classifier 1\n# no rule\nthreshold 0.7\n").empty());
   CHECK(parse_error("replyc-policy-classifier 1\nthreshold 0.7\nrule a 1\nw 5 0:2\n").empty());
 }
