@@ -9,17 +9,18 @@
 // phrase rule, FTRL-Proximal with L1 strength L (default 1: about 300,000 non-zero weights) and a
 // fixed shuffle seed, so the same corpus and packs always give the same file. P (default 0.7,
 // chosen on an earlier blind batch, docs/policy.md) is the probability a verdict needs. The file
-// is written to FILE.tmp and renamed over FILE. Exits 2 when the corpus cannot be read.
+// is replaced atomically (codegen/atomic_file.hpp). Exits 2 when the corpus cannot be read or the
+// file cannot be written.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "bench/policy/corpus.hpp"
+#include "compiler/codegen/atomic_file.hpp"
 #include "compiler/policy/classifier.hpp"
 
 namespace fs = std::filesystem;
@@ -111,7 +112,7 @@ Trained train(const std::vector<Example>& data, const std::string& rule, replyc:
   }
   std::mt19937 random(20261128u);
   for (int epoch = 0; epoch < kEpochs; ++epoch) {
-    // Fisher-Yates with the engine's own draws, so every standard library shuffles alike.
+    // Our own Fisher-Yates on mt19937's draws, so every standard library shuffles alike.
     for (std::size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[random() % i]);
     }
@@ -237,7 +238,6 @@ int main(int argc, char** argv) {
   std::snprintf(buffer, sizeof buffer, "threshold %.3f\n", threshold);
   text += buffer;
   std::vector<Trained> models;
-  std::vector<std::string> trained_rules;
   for (const char* rule : kRules) {
     int positives = 0;
     for (std::size_t i = 0; i < corpus_texts; ++i) {
@@ -250,7 +250,6 @@ int main(int argc, char** argv) {
     const RuleInfo* info = engine.find_rule(rule);
     models.push_back(
         train(data, rule, info != nullptr ? info->severity : replyc::Severity::Error, l1));
-    trained_rules.emplace_back(rule);
     std::snprintf(buffer, sizeof buffer, "rule %s %.4f\n", rule, models.back().bias);
     text += buffer;
     std::fprintf(stderr, "%-26s %5d positives\n", rule, positives);
@@ -270,19 +269,8 @@ int main(int argc, char** argv) {
       text += "w " + std::to_string(bucket) + line + "\n";
     }
   }
-  const fs::path tmp = out.string() + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file.flush()) {
-      std::fprintf(stderr, "cannot write %s\n", tmp.c_str());
-      return 2;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, out, ec);
-  if (ec) {
-    std::fprintf(stderr, "cannot replace %s: %s\n", out.c_str(), ec.message().c_str());
+  if (const auto error = replyc::codegen::write_file_atomically(out, text)) {
+    std::fprintf(stderr, "%s\n", error->c_str());
     return 2;
   }
   std::fprintf(stderr, "%zu weights kept, %zu bytes\n", kept, text.size());

@@ -261,6 +261,9 @@ std::variant<Model, std::string> Model::parse(std::string_view text) {
       const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
       return ec == std::errc() && end == s.data() + s.size();
     };
+    if (fields.empty()) {
+      continue;  // a line of spaces
+    }
     if (!header) {
       if (fields.size() != 2 || fields[0] != "replyc-policy-classifier" || fields[1] != "1") {
         return fail("expected the header \"replyc-policy-classifier 1\"");

@@ -111,6 +111,8 @@ TEST_CASE("classifier: a malformed model file names its line", "[policy][classif
       0);
   CHECK(!parse_error("replyc-policy-classifier 1\n# no rule\nthreshold 0.7\n").empty());
   CHECK(parse_error("replyc-policy-classifier 1\nthreshold 0.7\nrule a 1\nw 5 0:2\n").empty());
+  // A line of spaces is skipped like an empty one, before and after the header.
+  CHECK(parse_error("   \nreplyc-policy-classifier 1\n  \nthreshold 0.7\nrule a 1\n").empty());
 }
 
 TEST_CASE("classifier: the engine adds a rule only where no pattern found it",
