@@ -119,6 +119,11 @@ void detect_bank_accounts(ScanState& s) {
     if (end != 0 && valid_checksum(account)) {
       report(s, rule, i, end);
       i = end;
+    } else if (end != 0) {
+      // A mistyped account number is not reported, but its digits are still no phone number
+      // ("NL12 RABO 0345 6789 01").
+      s.account_spans.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end));
+      i = end;
     }
   }
   detect_polish_accounts(s, rule);

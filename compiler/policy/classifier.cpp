@@ -14,10 +14,18 @@ namespace {
 // Bounds every bias and weight, so that no sum of them overflows (trained ones stay below 10).
 constexpr float kMaxWeight = 1000.0f;
 
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Sentence punctuation and line breaks end a segment; a run of them belongs to the segment
-// it closes. Returns the length of the terminator at `i`, or 0.
+// it closes. A full stop with a letter or digit right after it is inside a word
+// ("www.brand.com", "3.5", "r.e.v.i.e.w"). Returns the length of the terminator at `i`, or 0.
 std::size_t terminator_at(std::string_view text, std::size_t i) {
   const char c = text[i];
+  if (c == '.' && i + 1 < text.size() && is_ascii_alnum(text[i + 1])) {
+    return 0;
+  }
   if (c == '.' || c == '!' || c == '?' || c == '\n') {
     return 1;
   }

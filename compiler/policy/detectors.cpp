@@ -475,7 +475,9 @@ void detect_links(ScanState& s) {
     // dot and a country code make the domain longer.
     const std::size_t country_end =
         cfg.spelled_second_levels.count(tld) != 0 ? spelled_country_end(t, te, dot_hits, cfg) : 0;
-    if (country_end != 0 || cfg.spelled_tlds.count(tld) != 0) {
+    // "alpin-sportwelt [punkt] de", "negozio punto it": a country code ends a domain too.
+    if (country_end != 0 || cfg.spelled_tlds.count(tld) != 0 ||
+        cfg.spelled_country_tlds.count(tld) != 0) {
       std::size_t end = country_end != 0 ? country_end : te;
       while (path_follows && end < t.size() && t[end] != ' ' && t[end] != '\n') {
         ++end;

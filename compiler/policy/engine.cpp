@@ -481,6 +481,19 @@ class Scanner {
     return out;
   }
 
+  // The spelled domain of a spelled address a pack found ("s punkt brandt at lichtwerk minus
+  // shop punkt de") is the address, not also a link.
+  bool is_domain_of_an_address(const RawFinding& f) const {
+    const Engine::Impl& impl = *s_.impl;
+    if (f.rule != impl.rule("external-link") || !f.disguised) {
+      return false;
+    }
+    const std::uint32_t email = impl.rule("contact-info-email");
+    return std::any_of(s_.raw.begin(), s_.raw.end(), [&](const RawFinding& g) {
+      return g.rule == email && g.range.begin <= f.range.begin && f.range.end <= g.range.end;
+    });
+  }
+
   std::vector<Finding> finish() {
     const Engine::Impl& impl = *s_.impl;
     const ScanContext& ctx = *s_.context;
@@ -489,7 +502,7 @@ class Scanner {
     std::vector<RawFinding> kept;
     for (const RawFinding& f : s_.raw) {
       const RuleDef& rule = impl.rules[f.rule];
-      if (!rule.enabled) {
+      if (!rule.enabled || is_domain_of_an_address(f)) {
         continue;
       }
       if (f.rule == contact && f.pattern != nullptr && f.sentence < carrier_only.size() &&

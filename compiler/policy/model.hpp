@@ -126,7 +126,7 @@ struct DetectorConfig {
   std::unordered_set<std::string> tlds;
   std::unordered_set<std::string> spelled_tlds;           // for "brand dot com" without an at sign
   std::unordered_set<std::string> spelled_second_levels;  // "co" in "brand dot co dot uk"
-  std::unordered_set<std::string> spelled_country_tlds;   // "uk" there
+  std::unordered_set<std::string> spelled_country_tlds;   // "uk" there, or "de" on its own
   std::unordered_set<std::string> mailbox_names;  // "info", "service": "service at brand.de"
   std::unordered_set<std::string> shorteners;
   std::vector<std::string> deep_links;

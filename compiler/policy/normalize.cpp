@@ -509,7 +509,7 @@ class Builder {
   // Joins a run of spaced letters when the result contains a lexicon term. A one-letter word
   // before or after the run ("a p o s i t i v e review", "i.e.", "y", "e") is tried without
   // it, so that it is not glued onto the spelled-out word.
-  void join_spaced_letters(const std::vector<std::size_t>& letters,
+  bool join_spaced_letters(const std::vector<std::size_t>& letters,
                            const std::vector<std::size_t>& seps,
                            const std::vector<bool>& word_break) {
     const std::size_t n = letters.size();
@@ -531,7 +531,7 @@ class Builder {
       }
     }
     if (!found) {
-      return;
+      return false;
     }
     for (std::size_t li = from; li < to; ++li) {
       units_[letters[li]].flags |= kSpaced | kDisguised;
@@ -551,6 +551,7 @@ class Builder {
         sep.ctl |= kDeleted;
       }
     }
+    return true;
   }
 
   // "r e v i e w", "r.e.v.i.e.w", "l-e-a-v-e  a  r-e-v-i-e-w": single letters with one
@@ -573,6 +574,7 @@ class Builder {
       // Single spaces in a run that also uses another separator end a word:
       // "a.v.i.s p.o.s.i.t.i.f" is two words.
       std::vector<std::size_t> single_spaces;
+      std::vector<std::size_t> other_groups;
       bool dotted = false;
       while (q < n) {
         // Separator group: one separator, or a run of spaces (a word break when longer).
@@ -594,6 +596,7 @@ class Builder {
           single_spaces.push_back(seps.size());
         } else {
           dotted = true;
+          other_groups.push_back(seps.size());
         }
         for (std::size_t x = q; x < r; ++x) {
           seps.push_back(x);
@@ -607,7 +610,13 @@ class Builder {
           word_break[index] = true;
         }
       }
-      if (letters.size() >= 4) {
+      if (letters.size() >= 4 && !join_spaced_letters(letters, seps, word_break) && dotted &&
+          !single_spaces.empty()) {
+        // "S t e r n e-R e z e n s i o n": spaced letters, the other separator between words.
+        std::fill(word_break.begin(), word_break.end(), false);
+        for (std::size_t index : other_groups) {
+          word_break[index] = true;
+        }
         join_spaced_letters(letters, seps, word_break);
       }
       k = letters.back() + 1;

@@ -199,6 +199,9 @@ TEST_CASE("bank account numbers are off-platform payments, not phones", "[policy
   expect_span("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "off-platform-transaction",
               "NL91 ABNA 0417 1643 00");
   expect_none("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "contact-info-phone");
+  // A mistyped account number is no account, and its digits are still no phone number.
+  expect_none("Maak het bedrag over naar NL12 RABO 0345 6789 01 t.n.v. Tuinhuys.", "nl",
+              "contact-info-phone");
   expect_span("Account GB82 WEST 1234 5698 7654 32 please.", "en", "off-platform-transaction",
               "GB82 WEST 1234 5698 7654 32");
   // Polish accounts without the country code.
@@ -246,6 +249,14 @@ TEST_CASE("links and bare domains", "[policy][detectors]") {
   CHECK_FALSE(fires(scan("Er zit een rood punt net onder het display.", "nl"), "external-link"));
   expect_span("Kijk op lampenhuis punt com voor de handleiding.", "nl", "external-link",
               "lampenhuis punt com");
+  // A country code ends a spelled domain too; a function word of the reply's language does not.
+  expect_span("Sie bekommen sie unter alpin-sportwelt [punkt] de.", "de", "external-link",
+              "alpin-sportwelt [punkt] de");
+  expect_span("Lo trova su casatessile punto it.", "it", "external-link", "casatessile punto it");
+  CHECK_FALSE(fires(scan("Es el mismo punto de partida que antes.", "es"), "external-link"));
+  // The spelled domain of a spelled address is the address, not also a link.
+  expect_none("Erreichbar unter s punkt brandt at lichtwerk minus shop punkt de.", "de",
+              "external-link");
 
   // Amazon links are a warning, plain http an error, the marketplace name nothing.
   const std::string_view amazon = "Open https://www.amazon.de/gp/your-account/order-history";

@@ -106,6 +106,9 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "review-positive-request", "p.o.s.i.t.i.v.e r.e.v.i.e.w");
   check_disguised("Déjanos una r e s e ñ a de 5 estrellas, por favor.", "es",
                   "review-positive-request", "r e s e ñ a");
+  // Spaced letters with a hyphen between the words of a compound.
+  check_disguised("Eine kurze 5-S t e r n e-R e z e n s i o n würde uns den Tag retten.", "de",
+                  "review-positive-request", "S t e r n e-R e z e n s i o n");
   // Kana and ideographs spelled out one by one, also touching the text around them.
   check_disguised("星5つの口.コ.ミをお願いします。", "ja", "review-positive-request", "口.コ.ミ");
   check_disguised("よろしければ星5つのレ ビ ュ ーをお願いします。", "ja", "review-positive-request",
