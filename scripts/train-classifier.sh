@@ -12,4 +12,4 @@ cmake --build "$build_dir" --target policy_train
 # and test_corpus.cpp name the same folders).
 blind=tests/policy/corpus/holdout
 "$build_dir/bench/policy/policy_train" --out locales/classifier/weights.txt \
-  --exclude "$blind/batch26" --exclude "$blind/clean26" --exclude "$blind/batchnsp9" "$@"
+  --exclude "$blind/batch27" --exclude "$blind/clean27" --exclude "$blind/batchnsp10" "$@"

@@ -488,6 +488,38 @@ void detect_links(ScanState& s) {
       s.add(rule, u32(lb), u32(end), std::nullopt, true);
     }
   }
+
+  // "bit . ly / setup", "brand . com / parts": a dot with a space on each side between a label and
+  // a top-level domain, when the two make a shortener or a path follows. Prose puts no space
+  // before a full stop.
+  for (std::size_t p = t.find(" . "); p != std::string_view::npos; p = t.find(" . ", p + 3)) {
+    std::size_t lb = p;
+    while (lb > 0 && is_host_char(t[lb - 1])) {
+      --lb;
+    }
+    const auto [ts, te] = word_after(t, p + 2);
+    if (lb == p || ts == te) {
+      continue;
+    }
+    const std::string tld(t.substr(ts, te - ts));
+    std::size_t slash = at(t, te) == ' ' ? te + 1 : te;
+    const bool path = at(t, slash) == '/';
+    const bool shortener = cfg.shorteners.count(std::string(t.substr(lb, p - lb)) + "." + tld) != 0;
+    if (!shortener && !(path && cfg.tlds.count(tld) != 0)) {
+      continue;
+    }
+    std::size_t end = te;
+    if (path) {
+      end = at(t, slash + 1) == ' ' ? slash + 2 : slash + 1;
+      while (end < t.size() && t[end] != ' ' && t[end] != '\n') {
+        ++end;
+      }
+      while (end > slash + 1 && (t[end - 1] == '.' || t[end - 1] == ',')) {
+        --end;  // the sentence's full stop
+      }
+    }
+    s.add(rule, u32(lb), u32(end), std::nullopt, true);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

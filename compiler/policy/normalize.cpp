@@ -484,6 +484,12 @@ class Builder {
            text == "\xC2\xB7" || text == "|" || text == "+" || text == "/" || text == "~";
   }
 
+  // Between single Latin letters the katakana middle dot separates them too ("P・a・y・P・a・l");
+  // between kana it is left to the packs (stage_spaced_cjk).
+  static bool is_letter_separator(std::string_view text) {
+    return is_spacing_separator(text) || text == "\xE3\x83\xBB";
+  }
+
   // The letters[from, to) joined, with a space where a separator is a word break.
   std::string spaced_candidate(const std::vector<std::size_t>& letters,
                                const std::vector<std::size_t>& seps,
@@ -581,7 +587,7 @@ class Builder {
         std::size_t r = q;
         int count = 0;
         bool has_space_run = false;
-        while (r < n && is_spacing_separator(unit_text(units_[r])) && count < 3) {
+        while (r < n && is_letter_separator(unit_text(units_[r])) && count < 3) {
           if (units_[r].cls == Cls::Space && units_[r].src_e - units_[r].src_b >= 2) {
             has_space_run = true;
           }

@@ -61,6 +61,11 @@ TEST_CASE("email addresses", "[policy][detectors]") {
               "ventas arroba tienda punto es");
   expect_span("Schreiben Sie an service(at)brandstore(punkt)de.", "de", "contact-info-email",
               "service(at)brandstore(punkt)de");
+  // A second-level label and a country code, spelled; the domain is not also a link.
+  expect_span("Mandanos las fotos a ventas (arroba) mundoguitarra (punto) com (punto) ar y listo.",
+              "es", "contact-info-email", "ventas (arroba) mundoguitarra (punto) com (punto) ar");
+  expect_none("Mandanos las fotos a ventas (arroba) mundoguitarra (punto) com (punto) ar y listo.",
+              "es", "external-link");
   const auto spelled = scan("Our address is help at brand dot com.", "en");
   CHECK(find(spelled, "contact-info-email")->disguised);
   // A Japanese keyboard types the full-width at sign: an address, but no disguise.
@@ -199,9 +204,14 @@ TEST_CASE("bank account numbers are off-platform payments, not phones", "[policy
   expect_span("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "off-platform-transaction",
               "NL91 ABNA 0417 1643 00");
   expect_none("Ons rekeningnummer is NL91 ABNA 0417 1643 00.", "nl", "contact-info-phone");
-  // A mistyped account number is no account, and its digits are still no phone number.
+  // A mistyped account number (wrong check digits) is still an account number, and its digits
+  // are no phone number.
+  expect_span("Ons rekeningnummer: NL12 RABO 0345 6789 01 t.n.v. Tuinhuys.", "nl",
+              "off-platform-transaction", "NL12 RABO 0345 6789 01");
   expect_none("Maak het bedrag over naar NL12 RABO 0345 6789 01 t.n.v. Tuinhuys.", "nl",
               "contact-info-phone");
+  expect_span("Bitte überweisen Sie auf DE88 3704 0044 0532 0130 00.", "de",
+              "off-platform-transaction", "DE88 3704 0044 0532 0130 00");
   expect_span("Account GB82 WEST 1234 5698 7654 32 please.", "en", "off-platform-transaction",
               "GB82 WEST 1234 5698 7654 32");
   // Polish accounts without the country code.
@@ -209,9 +219,9 @@ TEST_CASE("bank account numbers are off-platform payments, not phones", "[policy
               "61 1090 1014 0000 0712 1981 2874");
   expect_span("Nr konta: 61109010140000071219812874.", "pl", "off-platform-transaction",
               "61109010140000071219812874");
-  // A wrong check digit, an unknown country, a length that does not fit: no account.
+  // An unknown country, a length that does not fit, a Polish number with a wrong check: no
+  // account.
   for (const char* text : {
-           "Bitte überweisen Sie auf DE88 3704 0044 0532 0130 00.",
            "Tracking number JD014600006281234567 shows delivery tomorrow.",
            "Code XX89 3704 0044 0532 0130 00 is printed on the box.",
            "Serial DE89 3704 0044 0532 0130 0012 is on the back.",
@@ -254,6 +264,13 @@ TEST_CASE("links and bare domains", "[policy][detectors]") {
               "alpin-sportwelt [punkt] de");
   expect_span("Lo trova su casatessile punto it.", "it", "external-link", "casatessile punto it");
   CHECK_FALSE(fires(scan("Es el mismo punto de partida que antes.", "es"), "external-link"));
+  // A dot with spaces around it: a shortener, or a domain with a path.
+  expect_span("Die Anleitung: bit . ly / dusch-montering", "de", "external-link",
+              "bit . ly / dusch-montering");
+  expect_span("The guide is at brightnest . com / setup today.", "en", "external-link",
+              "brightnest . com / setup");
+  CHECK_FALSE(
+      fires(scan("It costs 5 . 99 and ships today . Com pletely free.", "en"), "external-link"));
   // The spelled domain of a spelled address is the address, not also a link.
   expect_none("Erreichbar unter s punkt brandt at lichtwerk minus shop punkt de.", "de",
               "external-link");

@@ -106,6 +106,9 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "review-positive-request", "p.o.s.i.t.i.v.e r.e.v.i.e.w");
   check_disguised("Déjanos una r e s e ñ a de 5 estrellas, por favor.", "es",
                   "review-positive-request", "r e s e ñ a");
+  // Latin letters separated by the katakana middle dot, in Japanese text.
+  check_disguised("次回からは P・a・y・P・a・l で直接お支払いいただけます。", "ja",
+                  "off-platform-transaction", "P・a・y・P・a・l");
   // Spaced letters with a hyphen between the words of a compound.
   check_disguised("Eine kurze 5-S t e r n e-R e z e n s i o n würde uns den Tag retten.", "de",
                   "review-positive-request", "S t e r n e-R e z e n s i o n");
