@@ -483,15 +483,11 @@ class Scanner {
 
   // The spelled domain of a spelled address a pack found ("s punkt brandt at lichtwerk minus
   // shop punkt de") is the address, not also a link.
-  bool is_domain_of_an_address(const RawFinding& f) const {
-    const Engine::Impl& impl = *s_.impl;
-    if (f.rule != impl.rule("external-link") || !f.disguised) {
-      return false;
-    }
-    const std::uint32_t email = impl.rule("contact-info-email");
-    return std::any_of(s_.raw.begin(), s_.raw.end(), [&](const RawFinding& g) {
-      return g.rule == email && g.range.begin <= f.range.begin && f.range.end <= g.range.end;
-    });
+  bool is_domain_of_an_address(const RawFinding& f, std::uint32_t link, std::uint32_t email) const {
+    return f.rule == link && f.disguised &&
+           std::any_of(s_.raw.begin(), s_.raw.end(), [&](const RawFinding& g) {
+             return g.rule == email && g.range.begin <= f.range.begin && f.range.end <= g.range.end;
+           });
   }
 
   std::vector<Finding> finish() {
@@ -499,10 +495,12 @@ class Scanner {
     const ScanContext& ctx = *s_.context;
     const std::uint32_t contact = impl.rule("off-platform-contact");
     const std::vector<bool> carrier_only = carrier_only_sentences();
+    const std::uint32_t link = impl.rule("external-link");
+    const std::uint32_t email = impl.rule("contact-info-email");
     std::vector<RawFinding> kept;
     for (const RawFinding& f : s_.raw) {
       const RuleDef& rule = impl.rules[f.rule];
-      if (!rule.enabled || is_domain_of_an_address(f)) {
+      if (!rule.enabled || is_domain_of_an_address(f, link, email)) {
         continue;
       }
       if (f.rule == contact && f.pattern != nullptr && f.sentence < carrier_only.size() &&
