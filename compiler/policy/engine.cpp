@@ -92,6 +92,7 @@ class Scanner {
     detect_email(s_);
     detect_bank_accounts(s_);
     detect_phone(s_);
+    detect_spelled_phone(s_);
     detect_links(s_);
     detect_contact_invitation(s_);
     detect_symbols(s_);

@@ -87,6 +87,10 @@ inline constexpr const char* kContextSets[] = {
     "EMAIL_JOINER",        // "underscore", "guion bajo", "Bindestrich" inside a spelled name
     "CONTACT_INVITE",      // "email us", "write to", "call": an invitation to use a contact detail
     "CONTACT_INVITE_NEG",  // "no longer in use", "do not write": the sentence invites nothing
+    "DIGIT_WORD",          // "zero" … "nine" in words: spelled-out phone numbers
+    "NUMBER_WORD",         // a two-digit number in one word ("eleven", "fyrtiofem")
+    "TENS_WORD",           // "twenty" … "ninety": two digits, or one before a digit word
+    "NUMBER_JOINER",       // the "y" of "cuarenta y cinco"
     "EMOTICON",            // from detectors.emoticons
     "ALLOW",               // the project's allow list
 };

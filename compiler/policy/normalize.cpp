@@ -560,6 +560,32 @@ class Builder {
     return true;
   }
 
+  bool is_upper_in_source(std::size_t unit) const {
+    std::size_t pos = units_[unit].src_b;
+    return u_isUUppercase(decode_utf8(src_, pos)) != 0;
+  }
+
+  // "p o s i t i v e B e w e r t u n g": in a run spaced with single spaces, a capital after a
+  // small letter starts a word (German nouns, "F i v e S t a r"). Tried first, and only kept
+  // when that reading holds a lexicon term, so "R e V i E w" still joins into one word.
+  bool join_at_case_changes(const std::vector<std::size_t>& letters,
+                            const std::vector<std::size_t>& seps) {
+    std::vector<bool> word_break(seps.size(), false);
+    bool any = false;
+    std::size_t si = 0;
+    for (std::size_t li = 1; li < letters.size(); ++li) {
+      while (si < seps.size() && seps[si] < letters[li - 1]) {
+        ++si;
+      }
+      if (si < seps.size() && seps[si] < letters[li] && !is_upper_in_source(letters[li - 1]) &&
+          is_upper_in_source(letters[li])) {
+        word_break[si] = true;
+        any = true;
+      }
+    }
+    return any && join_spaced_letters(letters, seps, word_break);
+  }
+
   // "r e v i e w", "r.e.v.i.e.w", "l-e-a-v-e  a  r-e-v-i-e-w": single letters with one
   // separator between them; a double space (or " / ") separates words.
   void stage_spaced_letters() {
@@ -616,8 +642,9 @@ class Builder {
           word_break[index] = true;
         }
       }
-      if (letters.size() >= 4 && !join_spaced_letters(letters, seps, word_break) && dotted &&
-          !single_spaces.empty()) {
+      const bool by_case = letters.size() >= 4 && !dotted && join_at_case_changes(letters, seps);
+      if (letters.size() >= 4 && !by_case && !join_spaced_letters(letters, seps, word_break) &&
+          dotted && !single_spaces.empty()) {
         // "S t e r n e-R e z e n s i o n": spaced letters, the other separator between words.
         std::fill(word_break.begin(), word_break.end(), false);
         for (std::size_t index : other_groups) {

@@ -151,10 +151,26 @@ struct ScanState {
   }
 };
 
+// Context hits (context_hits.cpp).
+// Hits of a context entry anywhere in the text, as (begin, end), sorted.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> named_hits(const ScanState& s,
+                                                                const char* name);
+// The hit of `name` in the sentence of `pos` that ends last at or before `pos`.
+std::optional<SetHit> last_context_before(const ScanState& s, const char* name, std::uint32_t pos);
+// Whether a hit of `name` stands right after `pos` in its sentence, as an apposition.
+bool context_right_after(const ScanState& s, const char* name, std::uint32_t pos);
+// Whether the sentence of `pos` has a hit of `name`.
+bool sentence_has(const ScanState& s, const char* name, std::uint32_t pos);
+// The index of the reply's language among the stop-word profiles (their count when it has none).
+std::size_t own_language(const ScanState& s);
+// Whether `word` is a stop word of the reply's own language.
+bool is_own_stopword(const ScanState& s, std::string_view word);
+
 // Detectors (detectors.cpp; bank accounts in bank_accounts.cpp).
 void detect_bank_accounts(ScanState& s);  // before detect_phone
 void detect_email(ScanState& s);
 void detect_phone(ScanState& s);
+void detect_spelled_phone(ScanState& s);  // phone numbers in number words (spelled_phone.cpp)
 void detect_links(ScanState& s);
 void detect_symbols(ScanState& s);  // emoji and decorative symbols
 void detect_line_breaks(ScanState& s);

@@ -196,6 +196,43 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   CHECK(f->severity == replyc::Severity::Warning);
 }
 
+TEST_CASE("phone numbers spelled out in words", "[policy][detectors]") {
+  expect_span("Ring oss på noll sju noll – ett två tre – fyrtiofem sextiosju så guidar vi dig.",
+              "sv", "contact-info-phone", "noll sju noll – ett två tre – fyrtiofem sextiosju");
+  expect_span("Give us a ring on zero seven nine four six, one two three, forty five.", "en",
+              "contact-info-phone", "zero seven nine four six, one two three, forty five");
+  expect_span("Llámenos al seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho.", "es",
+              "contact-info-phone",
+              "seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho");
+  expect_span("Rufen Sie an: null eins sieben zwei, dreiundvierzig, neunzehn, achtundachtzig.",
+              "de", "contact-info-phone",
+              "null eins sieben zwei, dreiundvierzig, neunzehn, achtundachtzig");
+  // Digit groups and number words mixed in one run.
+  expect_span("Zadzwoń: 601 dwa trzy cztery pięć sześć siedem.", "pl", "contact-info-phone",
+              "601 dwa trzy cztery pięć sześć siedem");
+  // Nine digits or more need no phone word.
+  expect_span("Notre ligne : zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
+              "fr", "contact-info-phone",
+              "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit");
+  // The words are a disguise: an obfuscation finding stands beside the phone finding.
+  expect_span("Scrivici: tre quattro sette, uno due tre, quattro cinque sei sette.", "it",
+              "contact-info-phone", "tre quattro sette, uno due tre, quattro cinque sei sette");
+  expect_overlapping("Scrivici: tre quattro sette, uno due tre, quattro cinque sei sette.", "it",
+                     "obfuscation", "tre quattro sette");
+  // Counting, sizes and short number phrases are no phone numbers.
+  expect_none("Press one, two, three and then four to reset the feeder.", "en",
+              "contact-info-phone");
+  expect_none("Wir liefern in zwei bis drei Tagen, spätestens in sieben.", "de",
+              "contact-info-phone");
+  expect_none("Le paquet de trois, six ou neuf filtres coûte vingt euros.", "fr",
+              "contact-info-phone");
+  // Seven spelled digits without a phone word are too few to be sure.
+  expect_none("Der Code lautet eins zwei drei vier fünf sechs sieben.", "de", "contact-info-phone");
+  // A tracking word nearer than the phone word names the number.
+  expect_none("Ring DHL, sändningsnummer ett två tre fyra fem sex sju åtta nio.", "sv",
+              "contact-info-phone");
+}
+
 TEST_CASE("bank account numbers are off-platform payments, not phones", "[policy][detectors]") {
   expect_span("Bitte überweisen Sie auf DE89 3704 0044 0532 0130 00.", "de",
               "off-platform-transaction", "DE89 3704 0044 0532 0130 00");
@@ -544,6 +581,20 @@ TEST_CASE("a two-sentence finding suppresses weaker rules in both sentences",
   INFO(describe(findings, text));
   CHECK(fires(findings, "review-gating"));
   CHECK_FALSE(fires(findings, "review-request-duplicate"));
+}
+
+TEST_CASE("a request about seller feedback is not also a product-review change request",
+          "[policy][detectors]") {
+  // "valutazione" and "feedback" name both; the seller context of the sentence before decides.
+  const char* text =
+      "Abbiamo notato che ha lasciato una valutazione negativa sul nostro negozio. Le saremmo "
+      "molto grati se volesse rimuovere quel feedback.";
+  expect_overlapping(text, "it", "feedback-removal-request", "rimuovere quel feedback");
+  expect_none(text, "it", "review-change-request");
+  // A product-review request in a sentence of its own is still a change request.
+  expect_overlapping(
+      "Would you please remove your seller feedback? Could you also update your product review?",
+      "en", "review-change-request", "update your product review");
 }
 
 TEST_CASE("a long word before a full stop ends the sentence", "[policy][detectors]") {

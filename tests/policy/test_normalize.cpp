@@ -112,6 +112,14 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
   // Spaced letters with a hyphen between the words of a compound.
   check_disguised("Eine kurze 5-S t e r n e-R e z e n s i o n würde uns den Tag retten.", "de",
                   "review-positive-request", "S t e r n e-R e z e n s i o n");
+  // A capital after a small letter starts the next word ("positive Bewertung"), while mixed
+  // case inside one word still joins.
+  check_disguised("Bitte hinterlassen Sie uns eine p o s i t i v e B e w e r t u n g.", "de",
+                  "review-positive-request", "p o s i t i v e B e w e r t u n g");
+  check_disguised("Please leave us a F i v e S t a r R e v i e w today.", "en",
+                  "review-positive-request", "F i v e S t a r R e v i e w");
+  check_disguised("Please leave a glowing R e V i E w for us.", "en", "review-positive-request",
+                  "R e V i E w");
   // Kana and ideographs spelled out one by one, also touching the text around them.
   check_disguised("星5つの口.コ.ミをお願いします。", "ja", "review-positive-request", "口.コ.ミ");
   check_disguised("よろしければ星5つのレ ビ ュ ーをお願いします。", "ja", "review-positive-request",
