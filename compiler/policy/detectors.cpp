@@ -567,7 +567,11 @@ void detect_phone(ScanState& s) {
     for (int g : groups) {
       digits += g;
     }
-    if (digits < 7 || digits > 15) {
+    // Australia's six-digit "13 xx xx" numbers count after a phone word ("ring Australia Post
+    // on 13 76 78").
+    const bool short_australian =
+        digits == 6 && groups == std::vector<int>{2, 2, 2} && t.substr(start, 2) == "13";
+    if ((digits < 7 && !short_australian) || digits > 15) {
       continue;
     }
     const std::size_t end = last_digit_end;
@@ -654,8 +658,8 @@ void detect_phone(ScanState& s) {
     bool is_phone = false;
     if (phone_word && !tracking_names_it &&
         (!tracking_word || phone_word->end > tracking_word->end)) {
-      is_phone = digits >= 7;
-    } else if (tracking_word) {
+      is_phone = true;
+    } else if (tracking_word || short_australian) {
       is_phone = false;
     } else {
       const bool leading_zero = t[start] == '0' || (t[start] == '(' && at(t, start + 1) == '0');

@@ -90,6 +90,7 @@ inline constexpr const char* kContextSets[] = {
     "DIGIT_WORD",          // "zero" … "nine" in words: spelled-out phone numbers
     "NUMBER_WORD",         // a two-digit number in one word ("eleven", "fyrtiofem")
     "TENS_WORD",           // "twenty" … "ninety": two digits, or one before a digit word
+    "HUNDREDS_WORD",       // "pięćset", "quinientos": three digits with the words after it
     "NUMBER_JOINER",       // the "y" of "cuarenta y cinco"
     "EMOTICON",            // from detectors.emoticons
     "ALLOW",               // the project's allow list

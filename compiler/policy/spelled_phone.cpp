@@ -4,11 +4,12 @@
 //
 // The number words come from the reply's pack: DIGIT_WORD (one digit), NUMBER_WORD (two digits
 // in one word: "elva", "fyrtiofem", "dreiundvierzig"), TENS_WORD (two digits, or the first of
-// two when a digit word follows: "forty five", "cuarenta y cinco") and NUMBER_JOINER (the "y"
-// or "et" between a tens word and a digit). Number words and digit groups separated only by
-// spaces and punctuation make a run. A run of at least three number words and 7 to 15 digits is
-// a phone number after a phone word of its sentence ("ring oss på …"), or with 9 digits or more
-// anywhere; like a written number, not after a nearer tracking word.
+// two when a digit word follows: "forty five", "cuarenta y cinco"), HUNDREDS_WORD (three digits
+// with the tens and digit words that follow it: "pięćset dwa", "trzysta czterdzieści") and
+// NUMBER_JOINER (the "y" or "et" between a tens word and a digit). Number words and digit groups
+// separated only by spaces and punctuation make a run. A run of at least three number words and 7
+// to 15 digits is a phone number after a phone word of its sentence ("ring oss på …"), or with 9
+// digits or more anywhere; like a written number, not after a nearer tracking word.
 #include <algorithm>
 
 #include "compiler/policy/scan.hpp"
@@ -16,7 +17,7 @@
 namespace replyc::policy {
 namespace {
 
-enum class Token { None, Digit, Number, Tens, Joiner, Digits };
+enum class Token { None, Digit, Number, Tens, Hundreds, Joiner, Digits };
 
 constexpr int kMinSpelledWords = 3;
 constexpr int kMinDigits = 7;
@@ -24,7 +25,8 @@ constexpr int kMaxDigits = 15;
 constexpr int kDigitsWithoutContext = 9;
 
 bool is_number(Token t) {
-  return t == Token::Digit || t == Token::Number || t == Token::Tens || t == Token::Digits;
+  return t == Token::Digit || t == Token::Number || t == Token::Tens || t == Token::Hundreds ||
+         t == Token::Digits;
 }
 
 // Whether the text between two words is only spaces and punctuation that separates digit groups
@@ -76,6 +78,7 @@ std::vector<Token> classify_words(const ScanState& s) {
   mark("DIGIT_WORD", Token::Digit);
   mark("TENS_WORD", Token::Tens);
   mark("NUMBER_WORD", Token::Number);
+  mark("HUNDREDS_WORD", Token::Hundreds);
   return kinds;
 }
 
@@ -95,28 +98,34 @@ Run read_run(const ScanState& s, const std::vector<Token>& kinds, std::size_t fi
   Run run;
   run.first = first;
   run.last = first;
+  // What the word before leaves open: after a tens word a digit word completes its two digits
+  // ("forty five"); after a hundreds word its tens word and then a digit word complete its
+  // three ("trzysta czterdzieści pięć"). Only a single space joins such parts.
   bool after_tens = false;
+  bool hundred_open_tens = false;
+  bool hundred_open_digit = false;
   std::size_t i = first;
   while (true) {
     const Token kind = kinds[i];
     const Word& w = s.words[i];
-    switch (kind) {
-      case Token::Digits:
-        run.digits += static_cast<int>(w.end - w.begin);
-        break;
-      case Token::Digit:
-        // "forty five": the tens word and the digit make two digits together.
-        run.digits += after_tens ? 0 : 1;
-        ++run.spelled;
-        break;
-      case Token::Number:
-      case Token::Tens:
-        run.digits += 2;
-        ++run.spelled;
-        break;
-      default:
-        break;
+    const bool spaced =
+        i > first && t.substr(s.words[i - 1].end, w.begin - s.words[i - 1].end) == " ";
+    const bool completes_hundred =
+        spaced && ((hundred_open_tens && (kind == Token::Tens || kind == Token::Number)) ||
+                   (hundred_open_digit && kind == Token::Digit));
+    const bool completes_tens = kind == Token::Digit && after_tens;
+    if (kind != Token::Digits) {
+      ++run.spelled;
     }
+    if (kind == Token::Digits) {
+      run.digits += static_cast<int>(w.end - w.begin);
+    } else if (kind == Token::Hundreds) {
+      run.digits += 3;
+    } else if (!completes_hundred && !completes_tens) {
+      run.digits += kind == Token::Digit ? 1 : 2;
+    }
+    hundred_open_tens = kind == Token::Hundreds;
+    hundred_open_digit = kind == Token::Hundreds || (completes_hundred && kind == Token::Tens);
     after_tens = kind == Token::Tens;
     run.last = i;
     const std::size_t next = i + 1;

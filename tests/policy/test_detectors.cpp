@@ -152,6 +152,11 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   expect_none("Paczka 301 234 567 jest w drodze.", "pl", "contact-info-phone");
   expect_none("Lotto 339 8765432 verificato.", "en", "contact-info-phone");
   expect_none("Pieza 644 318 207 del catálogo.", "en", "contact-info-phone");
+  // Australia's six-digit 13 numbers, after a phone word only.
+  expect_span("You can ring Australia Post on 13 76 78 and quote the tracking number.", "en",
+              "contact-info-phone", "13 76 78");
+  expect_none("Pack 13 76 78 is the size chart for the kids' costumes.", "en",
+              "contact-info-phone");
   // A dash between spaces separates groups too.
   expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",
               "085 - 303 48 71");
@@ -210,6 +215,17 @@ TEST_CASE("phone numbers spelled out in words", "[policy][detectors]") {
   // Digit groups and number words mixed in one run.
   expect_span("Zadzwoń: 601 dwa trzy cztery pięć sześć siedem.", "pl", "contact-info-phone",
               "601 dwa trzy cztery pięć sześć siedem");
+  // Hundreds words take the tens and digit words after them: 502 340 210.
+  expect_span(
+      "W razie problemów prosimy dzwonić: pięćset dwa, trzysta czterdzieści, dwieście "
+      "dziesięć.",
+      "pl", "contact-info-phone", "pięćset dwa, trzysta czterdzieści, dwieście dziesięć");
+  expect_span("Llámenos al seiscientos doce, trescientos cuarenta y cinco, seiscientos setenta.",
+              "es", "contact-info-phone",
+              "seiscientos doce, trescientos cuarenta y cinco, seiscientos setenta");
+  // A price in words is no phone number.
+  expect_none("Das Set kostet zweihundert Euro, das Ersatzteil fünfzig.", "de",
+              "contact-info-phone");
   // Nine digits or more need no phone word.
   expect_span("Notre ligne : zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
               "fr", "contact-info-phone",
