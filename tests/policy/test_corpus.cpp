@@ -113,7 +113,7 @@ TEST_CASE("corpus: the latest blind batches stay at or above their recorded figu
     double precision, recall, clean_flagged;
   };
   for (const Floor& floor : {Floor{"/holdout/batch29", 216, 0.98, 0.97, 0.0},
-                             Floor{"/holdout/clean29", 180, 0.0, 0.0, 0.006},
+                             Floor{"/holdout/clean29", 180, 0.0, 0.0, 0.0},
                              Floor{"/holdout/batchnsp12", 90, 0.98, 0.97, 0.0},
                              Floor{"/holdout/batch28", 216, 0.99, 0.99, 0.0},
                              Floor{"/holdout/clean28", 180, 0.0, 0.0, 0.0},
