@@ -3,6 +3,7 @@
 //
 //   policy_eval [PATH...] [--mistakes] [--explain] [--packs DIR] [--self-test] [--no-classifier]
 //   policy_eval --accents [--packs DIR]
+//   policy_eval --coverage [PATH...] [--packs DIR]
 //
 // PATH is a .jsonl file or a folder; a folder is read with all its subfolders. Without a PATH the
 // main corpus (tests/policy/corpus, top level only) is read. --packs reads the rule packs from
@@ -12,7 +13,8 @@
 // alone, without the statistical second opinion. --explain lists the mistakes with every
 // finding and the exact text it matched (implies --mistakes).
 // --accents only lists the pattern words that fold onto another spelling of the same pack
-// (accent_collisions.hpp).
+// (accent_collisions.hpp). --coverage lists the phrase patterns that fire on no text of the
+// corpus and no pack example (pattern_coverage.hpp).
 //
 // A measuring program, not a test: it prints figures and exits 0 unless the corpus or the packs
 // cannot be read (2) or a self-test example fails (1).
@@ -26,6 +28,7 @@
 
 #include "bench/policy/accent_collisions.hpp"
 #include "bench/policy/corpus.hpp"
+#include "bench/policy/pattern_coverage.hpp"
 
 using namespace replyc::policy;
 namespace fs = std::filesystem;
@@ -102,6 +105,7 @@ int main(int argc, char** argv) {
   bool self_test = false;
   bool explained = false;
   bool accents = false;
+  bool coverage = false;
   nlohmann::json project_policy;  // null: the packs as they are
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mistakes") == 0) {
@@ -111,6 +115,8 @@ int main(int argc, char** argv) {
       explained = true;
     } else if (std::strcmp(argv[i], "--accents") == 0) {
       accents = true;
+    } else if (std::strcmp(argv[i], "--coverage") == 0) {
+      coverage = true;
     } else if (std::strcmp(argv[i], "--no-classifier") == 0) {
       project_policy = nlohmann::json{{"classifier", false}};
     } else if (std::strcmp(argv[i], "--self-test") == 0) {
@@ -176,6 +182,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot load a corpus from %s: %s\n", shown.c_str(),
                  error.empty() ? "no entries" : error.c_str());
     return 2;
+  }
+  if (coverage) {
+    const int never = print_pattern_coverage(engine, entries, stdout);
+    std::printf("%d pattern(s) never fired\n", never);
+    return 0;
   }
   const corpus::Result r = corpus::evaluate(engine, entries, explained);
 

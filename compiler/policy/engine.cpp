@@ -83,6 +83,22 @@ class Scanner {
     return finish();
   }
 
+  // The patterns that fire, before finish() lets rules yield and merge.
+  std::vector<const PatternDef*> run_firing_patterns() {
+    normalise();
+    segment_words();
+    segment_sentences();
+    match_atoms();
+    evaluate_patterns();
+    std::vector<const PatternDef*> out;
+    for (const RawFinding& f : s_.raw) {
+      if (f.pattern != nullptr) {
+        out.push_back(f.pattern);
+      }
+    }
+    return out;
+  }
+
   std::vector<Finding> run() {
     normalise();
     segment_words();
@@ -799,6 +815,31 @@ std::vector<std::string> Engine::terms(std::string_view locale) const {
   for (const AtomDef& atom : impl_->locale_for(locale).atoms) {
     out.push_back(atom.text);
   }
+  return out;
+}
+
+std::vector<std::string> Engine::firing_patterns(std::string_view text,
+                                                 const ScanContext& context) const {
+  if (text.size() >= UINT32_MAX / 2) {
+    return {};
+  }
+  Scanner scanner(*impl_, text, context);
+  std::vector<std::string> out;
+  for (const PatternDef* p : scanner.run_firing_patterns()) {
+    out.push_back(p->where);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> Engine::pattern_origins(std::string_view locale) const {
+  std::vector<std::string> out;
+  for (const PatternDef& p : impl_->locale_for(locale).patterns) {
+    out.push_back(p.where);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

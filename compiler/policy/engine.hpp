@@ -93,6 +93,12 @@ class Engine {
   // benchmark's naive baseline).
   std::vector<std::string> terms(std::string_view locale) const;
 
+  // For tools that look for dead patterns: the origins ("locales/de/policy.json:
+  // rules[3].patterns[2]") of the phrase patterns that fire on `text`, guards applied, before
+  // rules yield to each other or merge; and the origins of every phrase pattern of a locale.
+  std::vector<std::string> firing_patterns(std::string_view text, const ScanContext& context) const;
+  std::vector<std::string> pattern_origins(std::string_view locale) const;
+
   // Runs every flag/keep example of every pack; returns one error per example that fails.
   std::vector<LoadError> self_test() const;
 
