@@ -560,6 +560,18 @@ class Builder {
     return true;
   }
 
+  // Characters of the source a unit stands for: a run of spaces is several, the ideographic
+  // space U+3000 one (three bytes).
+  std::size_t code_points(const Unit& u) const {
+    std::size_t n = 0;
+    for (std::uint32_t i = u.src_b; i < u.src_e; ++i) {
+      if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) {
+        ++n;
+      }
+    }
+    return n;
+  }
+
   bool is_upper_in_source(std::size_t unit) const {
     std::size_t pos = units_[unit].src_b;
     return u_isUUppercase(decode_utf8(src_, pos)) != 0;
@@ -614,7 +626,7 @@ class Builder {
         int count = 0;
         bool has_space_run = false;
         while (r < n && is_letter_separator(unit_text(units_[r])) && count < 3) {
-          if (units_[r].cls == Cls::Space && units_[r].src_e - units_[r].src_b >= 2) {
+          if (units_[r].cls == Cls::Space && code_points(units_[r]) >= 2) {
             has_space_run = true;
           }
           ++count;

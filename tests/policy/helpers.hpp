@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the policy tests: one engine loaded from the built-in packs.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,24 @@ inline const Engine& engine() {
     return std::get<Engine>(std::move(loaded));
   }();
   return instance;
+}
+
+// The same packs with the statistical model off, for tests of the phrase patterns' own reach
+// (the model reads whole sentences and may agree or not).
+inline const Engine& pattern_engine() {
+  static const Engine instance = [] {
+    const nlohmann::json off = {{"classifier", false}};
+    auto loaded = Engine::load(&off);
+    REQUIRE(std::holds_alternative<Engine>(loaded));
+    return std::get<Engine>(std::move(loaded));
+  }();
+  return instance;
+}
+
+inline std::vector<Finding> scan_patterns(std::string_view text, std::string_view locale) {
+  ScanContext ctx;
+  ctx.locale = locale;
+  return pattern_engine().scan(text, ctx);
 }
 
 inline std::vector<Finding> scan(std::string_view text, std::string_view locale,

@@ -562,11 +562,13 @@ TEST_CASE("a short interjection does not break a two-sentence frame", "[policy][
   CHECK(fires(scan(text, "de"), "review-gating"));
   CHECK(fires(scan("Le produit vous plaît ? Parfait ! Laissez-nous un avis.", "fr"),
               "review-gating"));
-  // A real sentence in between ends the frame.
-  CHECK_FALSE(fires(scan("Hat Ihnen der Artikel gefallen? Das Ersatzteil liegt schon bei DHL "
-                         "und kommt morgen an. Dann lassen Sie doch gerne eine Bewertung da.",
-                         "de"),
-                    "review-gating"));
+  // A real sentence in between ends the phrase patterns' frame (the model reads the last
+  // sentence on its own and may still call "Dann … eine Bewertung" gating).
+  CHECK_FALSE(
+      fires(scan_patterns("Hat Ihnen der Artikel gefallen? Das Ersatzteil liegt schon bei DHL "
+                          "und kommt morgen an. Dann lassen Sie doch gerne eine Bewertung da.",
+                          "de"),
+            "review-gating"));
 }
 
 TEST_CASE("a '!' inside a name does not end the sentence", "[policy][detectors]") {

@@ -120,6 +120,10 @@ TEST_CASE("normalisation: spaced and dotted letters", "[policy][normalize]") {
                   "review-positive-request", "F i v e S t a r R e v i e w");
   check_disguised("Please leave a glowing R e V i E w for us.", "en", "review-positive-request",
                   "R e V i E w");
+  // The ideographic space is one space, not a word break: full-width letters spaced with it.
+  check_disguised(
+      "設定で分からないことがあれば、Ｌ　Ｉ　Ｎ　Ｅ（ID：wan-nyan-do）に直接メッセージください。",
+      "ja", "off-platform-contact", "Ｌ　Ｉ　Ｎ　Ｅ");
   // Kana and ideographs spelled out one by one, also touching the text around them.
   check_disguised("星5つの口.コ.ミをお願いします。", "ja", "review-positive-request", "口.コ.ミ");
   check_disguised("よろしければ星5つのレ ビ ュ ーをお願いします。", "ja", "review-positive-request",
