@@ -165,6 +165,8 @@ void detect_email(ScanState& s) {
     std::string_view last_label;
     std::size_t end = i;
     bool spelled_dot = false;
+    // "order at www.brand.com" names a website, not a mail domain.
+    const bool web_host = t.substr(i, 4) == "www.";
     while (true) {
       const std::size_t start = i;
       while (i < t.size() && is_host_char(t[i])) {
@@ -201,7 +203,7 @@ void detect_email(ScanState& s) {
                          local.find_first_of("._0123456789") != std::string_view::npos ||
                          spelled_local;
     const bool path_follows = at(t, end) == '/';  // "at brand[.]com/setup" is a link's
-    if (count >= 2 && tlds.count(std::string(last_label)) != 0 && !path_follows &&
+    if (count >= 2 && tlds.count(std::string(last_label)) != 0 && !path_follows && !web_host &&
         (spelled_dot || !plain_at || mailbox)) {
       s.add(rule, u32(lb), u32(end), std::nullopt, true);
       s.email_spans.emplace_back(u32(lb), u32(end));

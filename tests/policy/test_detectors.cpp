@@ -41,6 +41,11 @@ void expect_none(std::string_view text, std::string_view locale, std::string_vie
 }  // namespace
 
 TEST_CASE("email addresses", "[policy][detectors]") {
+  // A website after "at" is a link even after a mailbox name ("order").
+  expect_none("You can order at www.trekmaxgear.com and pay by PayPal.", "en",
+              "contact-info-email");
+  expect_span("You can order at www.trekmaxgear.com and pay by PayPal.", "en", "external-link",
+              "www.trekmaxgear.com");
   expect_span("Write to support@brand-store.com for help.", "en", "contact-info-email",
               "support@brand-store.com");
   expect_span("Mail: jane.doe+shop@mail.example.co.uk today", "en", "contact-info-email",
