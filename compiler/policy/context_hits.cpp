@@ -82,4 +82,13 @@ bool sentence_has(const ScanState& s, const char* name, std::uint32_t pos) {
   return first != last;
 }
 
+std::optional<Severity> carrier_number_severity(const ScanState& s, std::uint32_t begin,
+                                                std::uint32_t end) {
+  if (last_context_before(s, "NUMBER_OK_CONTEXT", begin) ||
+      context_right_after(s, "NUMBER_OK_CONTEXT", end)) {
+    return Severity::Warning;
+  }
+  return std::nullopt;
+}
+
 }  // namespace replyc::policy

@@ -674,15 +674,7 @@ void detect_phone(ScanState& s) {
     if (!is_phone) {
       continue;
     }
-    std::optional<Severity> sev;
-    // A carrier's or manufacturer's number: named before it ("the DHL hotline 0228 …") or right
-    // after it ("0228 4333112, the DHL hotline"). A carrier named further on is the seller's
-    // number for the carrier's sake ("Lisa is on 07700 900123 if the courier can't find us").
-    if (last_context_before(s, "NUMBER_OK_CONTEXT", u32(start)) ||
-        context_right_after(s, "NUMBER_OK_CONTEXT", u32(end))) {
-      sev = Severity::Warning;
-    }
-    s.add(rule, u32(start), u32(end), sev);
+    s.add(rule, u32(start), u32(end), carrier_number_severity(s, u32(start), u32(end)));
   }
 }
 

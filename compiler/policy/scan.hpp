@@ -163,6 +163,12 @@ bool context_right_after(const ScanState& s, const char* name, std::uint32_t pos
 bool sentence_has(const ScanState& s, const char* name, std::uint32_t pos);
 // The index of the reply's language among the stop-word profiles (their count when it has none).
 std::size_t own_language(const ScanState& s);
+// A phone number's severity: a warning when it is a carrier's or manufacturer's, named before
+// it in the sentence ("the DHL hotline 0228 …") or right after it as an apposition ("0228
+// 4333112, the DHL hotline"); a carrier named further on leaves the seller's own number an
+// error ("Lisa is on 07700 900123 if the courier can't find us"). nullopt: the rule's severity.
+std::optional<Severity> carrier_number_severity(const ScanState& s, std::uint32_t begin,
+                                                std::uint32_t end);
 // Whether `word` is a stop word of the reply's own language.
 bool is_own_stopword(const ScanState& s, std::string_view word);
 

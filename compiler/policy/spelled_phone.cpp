@@ -153,6 +153,16 @@ void detect_spelled_phone(ScanState& s) {
   if (rule == UINT32_MAX || s.locale->named("DIGIT_WORD") == UINT32_MAX) {
     return;
   }
+  // Most messages hold no number word at all; a run needs at least three.
+  const std::uint32_t sets[] = {s.locale->named("DIGIT_WORD"), s.locale->named("NUMBER_WORD"),
+                                s.locale->named("TENS_WORD"), s.locale->named("HUNDREDS_WORD")};
+  const auto number_words =
+      std::count_if(s.set_hits.begin(), s.set_hits.end(), [&](const SetHit& h) {
+        return std::find(std::begin(sets), std::end(sets), h.set) != std::end(sets);
+      });
+  if (number_words < kMinSpelledWords) {
+    return;
+  }
   const std::vector<Token> kinds = classify_words(s);
   std::size_t i = 0;
   while (i < kinds.size()) {
@@ -180,12 +190,7 @@ void detect_spelled_phone(ScanState& s) {
     if (!introduced && (tracking_word || run.digits < kDigitsWithoutContext)) {
       continue;
     }
-    std::optional<Severity> severity;
-    if (last_context_before(s, "NUMBER_OK_CONTEXT", begin) ||
-        context_right_after(s, "NUMBER_OK_CONTEXT", end)) {
-      severity = Severity::Warning;  // the carrier's or manufacturer's hotline, as in detect_phone
-    }
-    s.add(rule, begin, end, severity, true);
+    s.add(rule, begin, end, carrier_number_severity(s, begin, end), true);
   }
 }
 
