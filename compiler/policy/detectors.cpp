@@ -483,6 +483,20 @@ bool national_shape(std::string_view locale, std::string_view digits,
   return false;
 }
 
+// Whether the word right before `start` is a code of a letter, then letters and digits ("VG1",
+// "R129"): the number after it belongs to that standard or model. "24h 0800 …" is still a phone.
+bool after_standard_code(std::string_view t, std::size_t start) {
+  if (start < 2 || t[start - 1] != ' ') {
+    return false;
+  }
+  std::size_t b = start - 1;
+  while (b > 0 && is_alnum(t[b - 1])) {
+    --b;
+  }
+  const std::string_view word = t.substr(b, start - 1 - b);
+  return !word.empty() && is_lower(word.front()) && std::any_of(word.begin(), word.end(), is_digit);
+}
+
 void detect_phone(ScanState& s) {
   const std::string_view t = s.text();
   const std::uint32_t rule = s.impl->rule("contact-info-phone");
@@ -575,6 +589,9 @@ void detect_phone(ScanState& s) {
         digits == 6 && groups == std::vector<int>{2, 2, 2} && t.substr(start, 2) == "13";
     if ((digits < 7 && !short_australian) || digits > 15) {
       continue;
+    }
+    if (after_standard_code(t, start)) {
+      continue;  // "VG1 01.040 2014-12", "R129 03 1234": a standard's or a model's number
     }
     const std::size_t end = last_digit_end;
     const char next = at(t, end);

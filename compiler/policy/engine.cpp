@@ -507,7 +507,38 @@ class Scanner {
            });
   }
 
+  // Findings a rule brings with it ("implied_by" in the catalogue): an off-Amazon sale in a
+  // sentence with a price cut ("10 % cheaper in our web shop") is also marketing. The new finding
+  // covers the same bytes and takes its rule's own message and severity.
+  void add_implied_findings() {
+    const Engine::Impl& impl = *s_.impl;
+    const std::size_t found = s_.raw.size();
+    for (std::uint32_t r = 0; r < impl.rules.size(); ++r) {
+      for (const RuleDef::Implication& implication : impl.rules[r].implied_by) {
+        const std::uint32_t set = s_.locale->named(implication.context.c_str());
+        if (set == UINT32_MAX) {
+          continue;
+        }
+        for (std::size_t i = 0; i < found; ++i) {
+          const RawFinding& f = s_.raw[i];
+          if (f.rule != implication.rule) {
+            continue;
+          }
+          const auto [first, last] = s_.hits(f.sentence, set);
+          if (first != last) {
+            RawFinding implied;
+            implied.rule = r;
+            implied.range = f.range;
+            implied.sentence = f.sentence;
+            s_.raw.push_back(implied);
+          }
+        }
+      }
+    }
+  }
+
   std::vector<Finding> finish() {
+    add_implied_findings();
     const Engine::Impl& impl = *s_.impl;
     const ScanContext& ctx = *s_.context;
     const std::uint32_t contact = impl.rule("off-platform-contact");

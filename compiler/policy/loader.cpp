@@ -183,6 +183,7 @@ class Loader {
     }
     const auto& known = known_rule_ids();
     std::vector<std::vector<std::string>> suppressed(rules->size());
+    std::vector<std::vector<std::pair<std::string, std::string>>> implied(rules->size());
     for (std::size_t i = 0; i < rules->size(); ++i) {
       const json& r = (*rules)[i];
       const std::string where = fmt::format("{}: catalogue[{}]", common_.where, i);
@@ -232,6 +233,9 @@ class Loader {
           suppressed[i].push_back(s.is_string() ? s.get<std::string>() : std::string());
         }
       }
+      if (r.contains("implied_by")) {
+        read_implications(r["implied_by"], where, implied[i]);
+      }
       info.id = def.id;
       info.severity = def.severity;
       info.applies = applies;
@@ -250,6 +254,42 @@ class Loader {
         }
         impl_.rules[k].suppressed_by.push_back(it->second);
       }
+      for (const auto& [id, context] : implied[rule_json_index_[k]]) {
+        const auto it = impl_.rule_index.find(id);
+        if (it == impl_.rule_index.end()) {
+          error(fmt::format("{}: catalogue[{}].implied_by", common_.where, rule_json_index_[k]),
+                fmt::format("unknown rule id \"{}\"", id));
+          continue;
+        }
+        impl_.rules[k].implied_by.push_back({it->second, context});
+      }
+    }
+  }
+
+  // "implied_by": [{"rule": "off-platform-transaction", "context": "PRICE_CUT"}]; the context
+  // must be one of the sets the engine builds for every pack (kContextSets).
+  void read_implications(const json& list, const std::string& where,
+                         std::vector<std::pair<std::string, std::string>>& out) {
+    bool ok = list.is_array();
+    if (ok) {
+      for (const json& item : list) {
+        const json* rule = item.is_object() ? member(item, "rule") : nullptr;
+        const json* context = item.is_object() ? member(item, "context") : nullptr;
+        if (rule == nullptr || !rule->is_string() || context == nullptr || !context->is_string()) {
+          ok = false;
+          break;
+        }
+        const std::string name = context->get<std::string>();
+        if (std::find_if(std::begin(kContextSets), std::end(kContextSets),
+                         [&](const char* c) { return name == c; }) == std::end(kContextSets)) {
+          error(where + ".implied_by", fmt::format("unknown context set \"{}\"", name));
+          return;
+        }
+        out.emplace_back(rule->get<std::string>(), name);
+      }
+    }
+    if (!ok) {
+      error(where + ".implied_by", "must be an array of {\"rule\": id, \"context\": set}");
     }
   }
 

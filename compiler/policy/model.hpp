@@ -39,6 +39,13 @@ struct RuleDef {
   std::string detector;  // empty: phrase patterns only
   std::string message_en, message_zh;
   std::vector<std::uint32_t> suppressed_by;  // rule indices
+  // This rule also fires where `rule` fired in a sentence with a hit of the context set `context`
+  // (an off-Amazon sale with a price cut is also marketing).
+  struct Implication {
+    std::uint32_t rule = 0;
+    std::string context;
+  };
+  std::vector<Implication> implied_by;
 };
 
 // A word of an atom that must keep its accents ("=würde" in a phrase): the automaton finds the
@@ -92,6 +99,7 @@ inline constexpr const char* kContextSets[] = {
     "TENS_WORD",           // "twenty" … "ninety": two digits, or one before a digit word
     "HUNDREDS_WORD",       // "pięćset", "quinientos": three digits with the words after it
     "NUMBER_JOINER",       // the "y" of "cuarenta y cinco"
+    "PRICE_CUT",           // "cheaper", "10 % off": with an off-Amazon sale, also marketing
     "EMOTICON",            // from detectors.emoticons
     "ALLOW",               // the project's allow list
 };

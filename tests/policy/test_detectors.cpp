@@ -162,6 +162,12 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
               "contact-info-phone", "13 76 78");
   expect_none("Pack 13 76 78 is the size chart for the kids' costumes.", "en",
               "contact-info-phone");
+  // The number of a standard or model named right before it is not a phone number; a word that
+  // starts with a digit ("24h") is not such a name.
+  expect_none("Der Reithelm ist nach VG1 01.040 2014-12 zertifiziert.", "de", "contact-info-phone");
+  expect_none("The seat is approved under R129 03 1234 5678.", "en", "contact-info-phone");
+  expect_span("Unsere Hotline erreichen Sie 24h 0800 123 4567.", "de", "contact-info-phone",
+              "0800 123 4567");
   // A dash between spaces separates groups too.
   expect_span("Onze lijn is 085 - 303 48 71, doordeweeks.", "nl", "contact-info-phone",
               "085 - 303 48 71");
@@ -658,4 +664,27 @@ TEST_CASE("a link the buyer is invited to use is off-platform contact", "[policy
                     "off-platform-contact"));
   CHECK_FALSE(fires(scan("Please write to us on amazon.com/messages if anything is unclear.", "en"),
                     "off-platform-contact"));
+}
+
+TEST_CASE("an off-Amazon sale with a percentage or a code off is also marketing",
+          "[policy][detectors]") {
+  // The catalogue's "implied_by": the sale's finding brings marketing with it when its sentence
+  // holds a PRICE_CUT word; "cheaper" alone is the sale only (the corpus is split on it).
+  for (const auto& [text, locale] :
+       {std::pair{"You can order it 15% cheaper in our own web shop.", "en"},
+        std::pair{"In unserem eigenen Webshop bekommen Sie die Pfanne 10 % günstiger.", "de"},
+        std::pair{"Sul nostro sito trova la stessa lampada con il 10% di sconto.", "it"},
+        std::pair{"当店の公式サイトから直接ご注文いただくと10%引きでご購入いただけます。", "ja"}}) {
+    const auto findings = scan(text, locale);
+    INFO(text);
+    CHECK(fires(findings, "off-platform-transaction"));
+    CHECK(fires(findings, "marketing-promotion"));
+  }
+  const auto cheaper =
+      scan("You can order it in our own web shop, it is a little cheaper there.", "en");
+  CHECK(fires(cheaper, "off-platform-transaction"));
+  CHECK_FALSE(fires(cheaper, "marketing-promotion"));
+  // A refund's percentage is not a price cut on a sale.
+  CHECK_FALSE(
+      fires(scan("We have refunded 20% of the price to your card.", "en"), "marketing-promotion"));
 }

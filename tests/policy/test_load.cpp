@@ -484,3 +484,58 @@ TEST_CASE("load: negated operands may look at the sentence before", "[policy][lo
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].where == "locales/xx/policy.json: rules[0].patterns[0].negation_scope");
 }
+
+TEST_CASE("load: a rule implied by another rule in a sentence with a context word",
+          "[policy][load]") {
+  const std::string common = R"({
+  "catalogue": [
+    {"id": "off-platform-transaction", "severity": "error",
+     "summary": {"en": "Sale off Amazon.", "zh": "站外交易。"},
+     "message": {"en": "Do not sell off Amazon.", "zh": "不要站外交易。"}},
+    {"id": "marketing-promotion", "severity": "error",
+     "implied_by": [{"rule": "off-platform-transaction", "context": "PRICE_CUT"}],
+     "summary": {"en": "Marketing.", "zh": "营销。"},
+     "message": {"en": "No marketing.", "zh": "不要营销。"}}
+  ],
+  "detectors": {},
+  "rules": []
+})";
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"PRICE_CUT": ["%", "coupon"]},
+    "rules": [{"id": "off-platform-transaction", "patterns": ["order ..3 our web shop"]}]})";
+  const std::vector<PackSource> packs = {{"common/policy.json", common},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  const ScanContext ctx = xx_context();
+
+  const auto both = e.scan("Order it from our web shop, it is 10 % cheaper there.", ctx);
+  CHECK(fires(both, "off-platform-transaction"));
+  CHECK(fires(both, "marketing-promotion"));
+  // The implied finding covers the bytes of the finding that implied it.
+  for (const auto& f : both) {
+    CHECK(f.range.begin == both.front().range.begin);
+    CHECK(f.range.end == both.front().range.end);
+  }
+  // No context word, or the context word in another sentence: the sale alone.
+  const auto alone = e.scan("Order it from our web shop. The refund was 10 % of the price.", ctx);
+  CHECK(fires(alone, "off-platform-transaction"));
+  CHECK_FALSE(fires(alone, "marketing-promotion"));
+  // A context word without the implying finding is nothing.
+  CHECK(e.scan("Here is a coupon.", ctx).empty());
+
+  // An unknown rule or context set is a load error.
+  for (const auto& [from, to, where] :
+       {std::tuple{"\"off-platform-transaction\", \"context\"", "\"no-such-rule\", \"context\"",
+                   "catalogue[1].implied_by"},
+        std::tuple{"\"PRICE_CUT\"}", "\"NO_SUCH_SET\"}", "catalogue[1].implied_by"},
+        std::tuple{"[{\"rule\"", "[{\"rules\"", "catalogue[1].implied_by"}}) {
+    std::string broken = common;
+    broken.replace(broken.find(from), std::string_view(from).size(), to);
+    const auto errors = load_errors(broken, locale);
+    INFO(all(errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].where == std::string("locales/common/policy.json: ") + where);
+  }
+}
