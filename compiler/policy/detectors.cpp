@@ -454,7 +454,8 @@ void detect_links(ScanState& s) {
 
 // National numbers without a trunk zero, grouped: Spanish nine digits from 6 to 9 ("622 14 87
 // 93", "91 555 12 34", "644 318 207"), Mexico's ten in 2-4-4 ("81 8123 4567"), Italian mobiles
-// from 3 in 3-7 ("339 8765432"; 3-3-4 is a phone shape everywhere) and Italian toll-free numbers
+// from 3 in 3-7 or 3-3-2-2 ("339 8765432", "347 812 60 94"; 3-3-4 is a phone shape everywhere)
+// and Italian toll-free numbers
 // 800/803 in 3-3-3, 3-6 or 3-2-2-2 ("800 123 456"), Polish mobiles from 4 to 8
 // in 3-3-3 ("601 234 567") and landlines in 2-3-2-2 ("22 123 45 67"). Only grouped digits count:
 // a bare run of digits is as often an invoice or customer number.
@@ -472,7 +473,8 @@ bool national_shape(std::string_view locale, std::string_view digits,
   }
   if (language == "it") {
     const bool toll_free = digits.starts_with("800") || digits.starts_with("803");
-    return (lead == '3' && groups == std::vector<int>{3, 7}) ||
+    return (lead == '3' &&
+            (groups == std::vector<int>{3, 7} || groups == std::vector<int>{3, 3, 2, 2})) ||
            (toll_free && (groups == std::vector<int>{3, 3, 3} || groups == std::vector<int>{3, 6} ||
                           groups == std::vector<int>{3, 2, 2, 2}));
   }

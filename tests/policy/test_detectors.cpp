@@ -149,6 +149,9 @@ TEST_CASE("phone numbers and the numbers that are not", "[policy][detectors]") {
   expect_span("Ana: 644 318 207.", "es", "contact-info-phone", "644 318 207");
   expect_none("Factura 644318207 adjunta.", "es", "contact-info-phone");
   expect_span("Mi trova al 339 8765432.", "it", "contact-info-phone", "339 8765432");
+  expect_span("Ci scriva al 347 812 60 94, rispondiamo subito.", "it", "contact-info-phone",
+              "347 812 60 94");
+  expect_none("Lotto 347 812 60 94 verificato.", "en", "contact-info-phone");
   expect_span("Il numero verde 800 123 456 è gratuito.", "it", "contact-info-phone", "800 123 456");
   expect_none("Il lotto 801 123 456 è esaurito.", "it", "contact-info-phone");
   expect_span("Prosimy o kontakt: 601 234 567.", "pl", "contact-info-phone", "601 234 567");
