@@ -7,6 +7,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "compiler/policy/pattern.hpp"
@@ -507,6 +508,48 @@ class Scanner {
            });
   }
 
+  // Whether the source bytes `range` stand inside quotation marks: an opening mark right before
+  // them (an apostrophe only when no letter precedes it, so "l'avis" is no quotation) and a
+  // closing mark after them within the same short stretch ('Write a product review',
+  // «Escribir mi opinión», 'Napisz opinię o produkcie').
+  static bool inside_quotation_marks(std::string_view text, ByteRange range) {
+    static constexpr std::string_view kOpen[] = {"'",      "\"",     "\u201C", "\u201E", "\u00AB",
+                                                 "\u2018", "\u300C", "\u300E", "\u2039"};
+    static constexpr std::string_view kClose[] = {"'",      "\"",     "\u201D", "\u201C", "\u00BB",
+                                                  "\u2019", "\u300D", "\u300F", "\u203A"};
+    std::size_t b = range.begin;
+    while (b > 0 && text[b - 1] == ' ') {
+      --b;
+    }
+    bool opened = false;
+    for (std::string_view mark : kOpen) {
+      if (b >= mark.size() && text.substr(b - mark.size(), mark.size()) == mark) {
+        const std::size_t before = b - mark.size();
+        const bool elision = mark == "'" && before > 0 &&
+                             (std::isalpha(static_cast<unsigned char>(text[before - 1])) != 0 ||
+                              static_cast<unsigned char>(text[before - 1]) >= 0x80);
+        opened = !elision;
+        break;
+      }
+    }
+    if (!opened) {
+      return false;
+    }
+    const std::string_view after =
+        text.substr(range.end, std::min<std::size_t>(60, text.size() - range.end));
+    for (std::size_t i = 0; i < after.size(); ++i) {
+      if (after[i] == '.' || after[i] == '!' || after[i] == '?' || after[i] == '\n') {
+        return false;
+      }
+      for (std::string_view mark : kClose) {
+        if (after.substr(i, mark.size()) == mark) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // Findings a rule brings with it ("implied_by" in the catalogue): an off-Amazon sale in a
   // sentence with a price cut ("10 % cheaper in our web shop") is also marketing. The new finding
   // covers the same bytes and takes its rule's own message and severity.
@@ -549,6 +592,11 @@ class Scanner {
     for (const RawFinding& f : s_.raw) {
       const RuleDef& rule = impl.rules[f.rule];
       if (!rule.enabled || is_domain_of_an_address(f, link, email)) {
+        continue;
+      }
+      if (f.pattern != nullptr && !rule.quoted_in_context.empty() &&
+          inside_quotation_marks(s_.source, f.range) &&
+          !named_hits(s_, rule.quoted_in_context.c_str()).empty()) {
         continue;
       }
       if (f.rule == contact && f.pattern != nullptr && f.sentence < carrier_only.size() &&

@@ -236,6 +236,14 @@ class Loader {
       if (r.contains("implied_by")) {
         read_implications(r["implied_by"], where, implied[i]);
       }
+      if (r.contains("quoted_in_context")) {
+        const json& name = r["quoted_in_context"];
+        if (!name.is_string() || !is_context_set(name.get<std::string>())) {
+          error(where + ".quoted_in_context", "must name a context set");
+        } else {
+          def.quoted_in_context = name.get<std::string>();
+        }
+      }
       info.id = def.id;
       info.severity = def.severity;
       info.applies = applies;
@@ -266,6 +274,11 @@ class Loader {
     }
   }
 
+  static bool is_context_set(std::string_view name) {
+    return std::find_if(std::begin(kContextSets), std::end(kContextSets),
+                        [&](const char* c) { return name == c; }) != std::end(kContextSets);
+  }
+
   // "implied_by": [{"rule": "off-platform-transaction", "context": "PRICE_CUT"}]; the context
   // must be one of the sets the engine builds for every pack (kContextSets).
   void read_implications(const json& list, const std::string& where,
@@ -280,8 +293,7 @@ class Loader {
           break;
         }
         const std::string name = context->get<std::string>();
-        if (std::find_if(std::begin(kContextSets), std::end(kContextSets),
-                         [&](const char* c) { return name == c; }) == std::end(kContextSets)) {
+        if (!is_context_set(name)) {
           error(where + ".implied_by", fmt::format("unknown context set \"{}\"", name));
           return;
         }

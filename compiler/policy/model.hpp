@@ -46,6 +46,10 @@ struct RuleDef {
     std::string context;
   };
   std::vector<Implication> implied_by;
+  // A context set: in a message with a hit of it anywhere, a phrase finding of this rule that
+  // lies inside quotation marks is dropped (a reply that answers the buyer's question on how
+  // reviews work names the button it explains: choose 'Write a product review').
+  std::string quoted_in_context;
 };
 
 // A word of an atom that must keep its accents ("=würde" in a phrase): the automaton finds the
@@ -100,6 +104,7 @@ inline constexpr const char* kContextSets[] = {
     "HUNDREDS_WORD",       // "pięćset", "quinientos": three digits with the words after it
     "NUMBER_JOINER",       // the "y" of "cuarenta y cinco"
     "PRICE_CUT",           // "cheaper", "10 % off": with an off-Amazon sale, also marketing
+    "ANSWER_CONTEXT",      // "to answer your question": the reply explains, it does not ask
     "EMOTICON",            // from detectors.emoticons
     "ALLOW",               // the project's allow list
 };

@@ -691,3 +691,21 @@ TEST_CASE("an off-Amazon sale with a percentage or a code off is also marketing"
   CHECK_FALSE(
       fires(scan("We have refunded 20% of the price to your card.", "en"), "marketing-promotion"));
 }
+
+TEST_CASE("a quoted button name in an answer to the buyer's question is not a review request",
+          "[policy][detectors]") {
+  CHECK_FALSE(
+      fires(scan("Good question! Go to Your Orders and choose 'Write a product review'.", "en"),
+            "review-request-duplicate"));
+  CHECK_FALSE(fires(scan("Gracias por tu pregunta. Las reseñas se escriben donde dice «Escribir mi "
+                         "opinión».",
+                         "es"),
+                    "review-request-duplicate"));
+  // The same button in a message that answers nothing is a request to use it.
+  CHECK(fires(scan("Please choose 'Write a product review' on the product page.", "en"),
+              "review-request-duplicate"));
+  // An answer followed by a request of its own is still a request.
+  CHECK(
+      fires(scan("Good question: it is dishwasher safe. Feel free to leave a review of it.", "en"),
+            "review-request-duplicate"));
+}

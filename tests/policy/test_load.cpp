@@ -539,3 +539,36 @@ TEST_CASE("load: a rule implied by another rule in a sentence with a context wor
     CHECK(errors[0].where == std::string("locales/common/policy.json: ") + where);
   }
 }
+
+TEST_CASE("load: a quoted button name in a reply that answers a question is not a request",
+          "[policy][load]") {
+  std::string common = kCommon;
+  const std::string id = R"("id": "review-positive-request", "severity": "error",)";
+  common.replace(common.find(id), id.size(), id + R"( "quoted_in_context": "ANSWER_CONTEXT",)");
+  const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
+    "lexicon": {"ANSWER_CONTEXT": ["your question"]},
+    "rules": [{"id": "review-positive-request", "patterns": ["write a great review"]}]})";
+  const std::vector<PackSource> packs = {{"common/policy.json", common},
+                                         {"xx/policy.json", locale}};
+  auto loaded = Engine::load_packs(packs, nullptr);
+  REQUIRE(std::holds_alternative<Engine>(loaded));
+  const Engine& e = std::get<Engine>(loaded);
+  const ScanContext ctx = xx_context();
+  // Quoted, in an answer: the button's name.
+  CHECK(e.scan("To your question: click 'Write a great review' there.", ctx).empty());
+  CHECK(e.scan("To your question: click \u00ABWrite a great review\u00BB there.", ctx).empty());
+  // Quoted without an answer, or an answer without quotation marks: a request.
+  CHECK(fires(e.scan("Just click 'Write a great review' there.", ctx), "review-positive-request"));
+  CHECK(fires(e.scan("Thanks for your question. Please write a great review.", ctx),
+              "review-positive-request"));
+  // An apostrophe after a letter is an elision ("qu'un avis"), not an opening quotation mark.
+  CHECK(fires(e.scan("About your question: qu'write a great review' now.", ctx),
+              "review-positive-request"));
+
+  std::string broken = common;
+  broken.replace(broken.find("\"ANSWER_CONTEXT\""), 16, "\"NO_SUCH_SET\"");
+  const auto errors = load_errors(broken, locale);
+  INFO(all(errors));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].where == "locales/common/policy.json: catalogue[0].quoted_in_context");
+}
