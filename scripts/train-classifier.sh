@@ -12,4 +12,4 @@ cmake --build "$build_dir" --target policy_train
 # and test_corpus.cpp name the same folders).
 blind=tests/policy/corpus/holdout
 "$build_dir/bench/policy/policy_train" --out locales/classifier/weights.txt \
-  --exclude "$blind/batch35" --exclude "$blind/clean35" --exclude "$blind/batchnsp18" "$@"
+  --exclude "$blind/batch36" --exclude "$blind/clean36" --exclude "$blind/batchnsp19" "$@"
