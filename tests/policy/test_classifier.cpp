@@ -213,8 +213,8 @@ TEST_CASE("classifier: the shipped model was trained on the corpus and packs as 
 
   // The latest blind sets measure the model, so they never train it (the script excludes them).
   const std::filesystem::path root = REPLYC_POLICY_CORPUS_DIR;
-  const std::filesystem::path blind[] = {root / "holdout/batch36", root / "holdout/clean36",
-                                         root / "holdout/batchnsp19"};
+  const std::filesystem::path blind[] = {root / "holdout/batch37", root / "holdout/clean37",
+                                         root / "holdout/batchnsp20"};
   std::size_t texts = 0;
   for (const auto& item : std::filesystem::recursive_directory_iterator(root)) {
     const auto in_blind = [&](const std::filesystem::path& dir) {

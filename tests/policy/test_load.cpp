@@ -41,9 +41,9 @@ std::vector<LoadError> load_errors(const std::string& common, const std::string&
   return {};
 }
 
-// The common test pack plus `locale` as the "xx" pack; the test fails if it does not load.
-Engine load_engine(const std::string& locale) {
-  const std::vector<PackSource> packs = {{"common/policy.json", kCommon},
+// `common` as the common pack and `locale` as the "xx" pack; the test fails if they do not load.
+Engine load_engine(const std::string& locale, const std::string& common = kCommon) {
+  const std::vector<PackSource> packs = {{"common/policy.json", common},
                                          {"xx/policy.json", locale}};
   auto loaded = Engine::load_packs(packs, nullptr);
   REQUIRE(std::holds_alternative<Engine>(loaded));
@@ -503,11 +503,7 @@ TEST_CASE("load: a rule implied by another rule in a sentence with a context wor
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "lexicon": {"PRICE_CUT": ["%", "coupon"]},
     "rules": [{"id": "off-platform-transaction", "patterns": ["order ..3 our web shop"]}]})";
-  const std::vector<PackSource> packs = {{"common/policy.json", common},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
+  const Engine e = load_engine(locale, common);
   const ScanContext ctx = xx_context();
 
   const auto both = e.scan("Order it from our web shop, it is 10 % cheaper there.", ctx);
@@ -548,11 +544,7 @@ TEST_CASE("load: a quoted button name in a reply that answers a question is not 
   const std::string locale = R"({"locale": "xx", "language": {"script": "latin", "stopwords": []},
     "lexicon": {"ANSWER_CONTEXT": ["your question"]},
     "rules": [{"id": "review-positive-request", "patterns": ["write a great review"]}]})";
-  const std::vector<PackSource> packs = {{"common/policy.json", common},
-                                         {"xx/policy.json", locale}};
-  auto loaded = Engine::load_packs(packs, nullptr);
-  REQUIRE(std::holds_alternative<Engine>(loaded));
-  const Engine& e = std::get<Engine>(loaded);
+  const Engine e = load_engine(locale, common);
   const ScanContext ctx = xx_context();
   // Quoted, in an answer: the button's name.
   CHECK(e.scan("To your question: click 'Write a great review' there.", ctx).empty());
