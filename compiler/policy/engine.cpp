@@ -278,6 +278,21 @@ class Scanner {
     return true;
   }
 
+  // Japanese has no spaces, so a kana or ideograph term is matched anywhere; but one that begins
+  // and ends inside words ICU's dictionary found, with a break between, is made of the tail of
+  // one word and the head of the next: "いい" in "お使い|いただいた".
+  bool straddles_words(std::uint32_t begin, std::uint32_t end) const {
+    if (s_.boundary[begin] != 0) {
+      return false;
+    }
+    for (std::uint32_t k = begin + 1; k < end; ++k) {
+      if (s_.boundary[k] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void match_atoms() {
     const LocaleModel& loc = *s_.locale;
     const std::string_view text = s_.norm.text;
@@ -288,6 +303,9 @@ class Scanner {
       const AtomDef& atom = loc.atoms[id];
       const std::uint32_t begin = end - static_cast<std::uint32_t>(atom.text.size());
       if ((atom.check_left && !boundary[begin]) || (atom.check_right && !boundary[end])) {
+        return;
+      }
+      if (atom.cjk && straddles_words(begin, end)) {
         return;
       }
       if (!atom.exact.empty() && !keeps_accents(atom, begin)) {
@@ -508,6 +526,13 @@ class Scanner {
            });
   }
 
+  static std::size_t previous_code_point_start(std::string_view text, std::size_t pos) {
+    do {
+      --pos;
+    } while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80);
+    return pos;
+  }
+
   // Whether the source bytes `range` stand inside quotation marks: an opening mark right before
   // them (an apostrophe only when no letter precedes it, so "l'avis" is no quotation) and a
   // closing mark after them within the same short stretch ('Write a product review',
@@ -518,6 +543,10 @@ class Scanner {
     static constexpr std::string_view kClose[] = {"'",      "\"",     "\u201D", "\u201C", "\u00BB",
                                                   "\u2019", "\u300D", "\u300F", "\u203A"};
     std::size_t b = range.begin;
+    // The finding may start inside the quoted word: „Produktrezension schreiben“.
+    while (b > 0 && is_alnum_cp(prev_code_point(text, b))) {
+      b = previous_code_point_start(text, b);
+    }
     while (b > 0 && text[b - 1] == ' ') {
       --b;
     }

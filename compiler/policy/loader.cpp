@@ -712,6 +712,20 @@ class Loader {
     return text;
   }
 
+  // Two kana ("いい", "よい") also end and begin longer words ("お使い|いただく").
+  static bool is_short_kana_word(const std::string& text) {
+    std::size_t pos = 0;
+    int count = 0;
+    while (pos < text.size()) {
+      const char32_t c = next_code_point(text, pos);
+      if (c < 0x3041 || c > 0x30FF) {
+        return false;
+      }
+      ++count;
+    }
+    return count == 2;
+  }
+
   static std::uint32_t atom_id(LocaleModel& m, const std::string& marked, bool wild_left,
                                bool wild_right, bool boundaries) {
     AtomDef atom;
@@ -724,6 +738,7 @@ class Loader {
     atom.wild_right = wild_right;
     atom.check_left = boundaries && !wild_left && is_alnum_cp(first) && !is_cjk(first);
     atom.check_right = boundaries && !wild_right && is_alnum_cp(last) && !is_cjk(last);
+    atom.cjk = boundaries && !wild_left && !wild_right && is_short_kana_word(text);
     std::string key = marked;
     key.push_back('\x01');
     key.push_back(static_cast<char>('0' + (atom.check_left ? 1 : 0) + (atom.check_right ? 2 : 0) +

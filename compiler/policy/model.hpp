@@ -68,6 +68,7 @@ struct AtomDef {
   bool check_right = false;
   bool wild_left = false;
   bool wild_right = false;
+  bool cjk = false;  // starts with kana or an ideograph: matched without word boundaries
 };
 
 struct Chain {

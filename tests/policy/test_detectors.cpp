@@ -701,6 +701,11 @@ TEST_CASE("a quoted button name in an answer to the buyer's question is not a re
                          "opinión».",
                          "es"),
                     "review-request-duplicate"));
+  // The finding may begin inside the quoted word (German compounds).
+  CHECK_FALSE(fires(scan("Sie wollten wissen, wie man Fotos hinzufügt. Das geht über „Meine "
+                         "Bestellungen“, dort bei der Lampe auf „Produktrezension schreiben“.",
+                         "de"),
+                    "review-request-duplicate"));
   // The same button in a message that answers nothing is a request to use it.
   CHECK(fires(scan("Please choose 'Write a product review' on the product page.", "en"),
               "review-request-duplicate"));
@@ -708,4 +713,15 @@ TEST_CASE("a quoted button name in an answer to the buyer's question is not a re
   CHECK(
       fires(scan("Good question: it is dishwasher safe. Feel free to leave a review of it.", "en"),
             "review-request-duplicate"));
+}
+
+TEST_CASE("a two-kana word is not read across the end of one word and the start of the next",
+          "[policy][detectors]") {
+  // "いい" (good) in "お使い|いただいた" is the tail of 使い and the head of いただく.
+  CHECK_FALSE(
+      fires(scan("お使いいただいたご感想を商品レビューに書いていただけますと幸いです。", "ja"),
+            "review-positive-request"));
+  CHECK(
+      fires(scan("いいレビューを書いていただけますと幸いです。", "ja"), "review-positive-request"));
+  CHECK(fires(scan("星5のいいレビューをお願いします。", "ja"), "review-positive-request"));
 }
