@@ -579,16 +579,24 @@ class Scanner {
     return false;
   }
 
+  bool has_hit(std::uint32_t sentence, std::uint32_t set) const {
+    const auto [first, last] = s_.hits(sentence, set);
+    return first != last;
+  }
+
   // Findings a rule brings with it ("implied_by" in the catalogue): an off-Amazon sale in a
-  // sentence with a price cut ("10 % cheaper in our web shop") is also marketing. The new finding
+  // sentence with a price cut ("10 % cheaper in our web shop") is also marketing, and so is
+  // a marketing attachment (no context set). The new finding
   // covers the same bytes and takes its rule's own message and severity.
   void add_implied_findings() {
     const Engine::Impl& impl = *s_.impl;
     const std::size_t found = s_.raw.size();
     for (std::uint32_t r = 0; r < impl.rules.size(); ++r) {
       for (const RuleDef::Implication& implication : impl.rules[r].implied_by) {
-        const std::uint32_t set = s_.locale->named(implication.context.c_str());
-        if (set == UINT32_MAX) {
+        const bool always = implication.context.empty();
+        const std::uint32_t set =
+            always ? UINT32_MAX : s_.locale->named(implication.context.c_str());
+        if (!always && set == UINT32_MAX) {
           continue;
         }
         for (std::size_t i = 0; i < found; ++i) {
@@ -596,8 +604,7 @@ class Scanner {
           if (f.rule != implication.rule) {
             continue;
           }
-          const auto [first, last] = s_.hits(f.sentence, set);
-          if (first != last) {
+          if (always || has_hit(f.sentence, set)) {
             RawFinding implied;
             implied.rule = r;
             implied.range = f.range;

@@ -280,7 +280,9 @@ class Loader {
   }
 
   // "implied_by": [{"rule": "off-platform-transaction", "context": "PRICE_CUT"}]; the context
-  // must be one of the sets the engine builds for every pack (kContextSets).
+  // must be one of the sets the engine builds for every pack (kContextSets). Without a context
+  // the other rule's finding always brings this one ("attachment-policy": a marketing attachment
+  // is marketing).
   void read_implications(const json& list, const std::string& where,
                          std::vector<std::pair<std::string, std::string>>& out) {
     bool ok = list.is_array();
@@ -288,12 +290,13 @@ class Loader {
       for (const json& item : list) {
         const json* rule = item.is_object() ? member(item, "rule") : nullptr;
         const json* context = item.is_object() ? member(item, "context") : nullptr;
-        if (rule == nullptr || !rule->is_string() || context == nullptr || !context->is_string()) {
+        if (rule == nullptr || !rule->is_string() ||
+            (context != nullptr && !context->is_string())) {
           ok = false;
           break;
         }
-        const std::string name = context->get<std::string>();
-        if (!is_context_set(name)) {
+        const std::string name = context != nullptr ? context->get<std::string>() : "";
+        if (context != nullptr && !is_context_set(name)) {
           error(where + ".implied_by", fmt::format("unknown context set \"{}\"", name));
           return;
         }
@@ -301,7 +304,8 @@ class Loader {
       }
     }
     if (!ok) {
-      error(where + ".implied_by", "must be an array of {\"rule\": id, \"context\": set}");
+      error(where + ".implied_by",
+            "must be an array of {\"rule\": id} or {\"rule\": id, \"context\": set}");
     }
   }
 

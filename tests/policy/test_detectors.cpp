@@ -725,3 +725,21 @@ TEST_CASE("a two-kana word is not read across the end of one word and the start 
       fires(scan("いいレビューを書いていただけますと幸いです。", "ja"), "review-positive-request"));
   CHECK(fires(scan("星5のいいレビューをお願いします。", "ja"), "review-positive-request"));
 }
+
+TEST_CASE("a marketing attachment is also marketing", "[policy][detectors]") {
+  // Round 33: the catalogue was found as an attachment, and neither a marketing phrase nor the
+  // model read the sentence as marketing in this message.
+  const auto findings = scan(
+      "Dear Mrs Hughes,\n\nThank you for letting us know that the travel case for your DentaPulse "
+      "700 arrived with a cracked hinge. I'm sorry about that — it's not the standard we aim "
+      "for.\n\nA replacement case has been dispatched today with Royal Mail Tracked 48, so you "
+      "should have it by Wednesday. You don't need to return the damaged one.\n\nI've also "
+      "attached our new 2025 accessories catalogue to this message, which includes our bamboo "
+      "charging stand and the new whitening heads at introductory prices.\n\nWith kind "
+      "regards,\nOwen\nDentaPulse Support",
+      "en");
+  CHECK(fires(findings, "attachment-policy"));
+  CHECK(fires(findings, "marketing-promotion"));
+  CHECK_FALSE(
+      fires(scan("I've attached the invoice and the return label.", "en"), "marketing-promotion"));
+}

@@ -521,11 +521,21 @@ TEST_CASE("load: a rule implied by another rule in a sentence with a context wor
   // A context word without the implying finding is nothing.
   CHECK(e.scan("Here is a coupon.", ctx).empty());
 
-  // An unknown rule or context set is a load error.
+  // Without a context set the implying finding is enough, in any sentence.
+  std::string unconditional = common;
+  const std::string with_context = R"(, "context": "PRICE_CUT")";
+  unconditional.erase(unconditional.find(with_context), with_context.size());
+  const auto always =
+      load_engine(locale, unconditional)
+          .scan("Order it from our web shop. The refund was 10 % of the price.", ctx);
+  CHECK(fires(always, "marketing-promotion"));
+
+  // An unknown rule or context set, or a context that is not a name, is a load error.
   for (const auto& [from, to, where] :
        {std::tuple{"\"off-platform-transaction\", \"context\"", "\"no-such-rule\", \"context\"",
                    "catalogue[1].implied_by"},
         std::tuple{"\"PRICE_CUT\"}", "\"NO_SUCH_SET\"}", "catalogue[1].implied_by"},
+        std::tuple{"\"PRICE_CUT\"}", "7}", "catalogue[1].implied_by"},
         std::tuple{"[{\"rule\"", "[{\"rules\"", "catalogue[1].implied_by"}}) {
     std::string broken = common;
     broken.replace(broken.find(from), std::string_view(from).size(), to);
