@@ -543,9 +543,15 @@ class Scanner {
     static constexpr std::string_view kClose[] = {"'",      "\"",     "\u201D", "\u201C", "\u00BB",
                                                   "\u2019", "\u300D", "\u300F", "\u203A"};
     std::size_t b = range.begin;
-    // The finding may start inside the quoted word: „Produktrezension schreiben“.
-    while (b > 0 && is_alnum_cp(prev_code_point(text, b))) {
-      b = previous_code_point_start(text, b);
+    // The finding may start inside the quoted word („Produktrezension schreiben“) or after the
+    // quotation's first words ('Een productbeoordeling schrijven').
+    for (int words = 0; words < 3 && b > 0; ++words) {
+      while (b > 0 && text[b - 1] == ' ') {
+        --b;
+      }
+      while (b > 0 && is_alnum_cp(prev_code_point(text, b))) {
+        b = previous_code_point_start(text, b);
+      }
     }
     while (b > 0 && text[b - 1] == ' ') {
       --b;

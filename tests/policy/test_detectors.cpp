@@ -706,6 +706,10 @@ TEST_CASE("a quoted button name in an answer to the buyer's question is not a re
                          "Bestellungen“, dort bei der Lampe auf „Produktrezension schreiben“.",
                          "de"),
                     "review-request-duplicate"));
+  // Or after the quotation's first words.
+  CHECK_FALSE(fires(
+      scan("Goeie vraag! Klik naast het artikel op 'Een productbeoordeling schrijven'.", "nl"),
+      "review-request-duplicate"));
   // The same button in a message that answers nothing is a request to use it.
   CHECK(fires(scan("Please choose 'Write a product review' on the product page.", "en"),
               "review-request-duplicate"));
