@@ -12,4 +12,4 @@ cmake --build "$build_dir" --target policy_train
 # and test_corpus.cpp name the same folders).
 blind=tests/policy/corpus/holdout
 "$build_dir/bench/policy/policy_train" --out locales/classifier/weights.txt \
-  --exclude "$blind/batch41" --exclude "$blind/clean41" --exclude "$blind/batchnsp24" "$@"
+  --exclude "$blind/batch42" --exclude "$blind/clean42" --exclude "$blind/batchnsp25" "$@"

@@ -213,8 +213,8 @@ TEST_CASE("classifier: the shipped model was trained on the corpus and packs as 
 
   // The latest blind sets measure the model, so they never train it (the script excludes them).
   const std::filesystem::path root = REPLYC_POLICY_CORPUS_DIR;
-  const std::filesystem::path blind[] = {root / "holdout/batch41", root / "holdout/clean41",
-                                         root / "holdout/batchnsp24"};
+  const std::filesystem::path blind[] = {root / "holdout/batch42", root / "holdout/clean42",
+                                         root / "holdout/batchnsp25"};
   std::size_t texts = 0;
   for (const auto& item : std::filesystem::recursive_directory_iterator(root)) {
     const auto in_blind = [&](const std::filesystem::path& dir) {
