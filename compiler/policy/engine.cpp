@@ -278,8 +278,8 @@ class Scanner {
     return true;
   }
 
-  // Japanese has no spaces, so a kana or ideograph term is matched anywhere; but one that begins
-  // and ends inside words ICU's dictionary found, with a break between, is made of the tail of
+  // Japanese has no spaces, so a kana or ideograph term is matched anywhere; but a match that
+  // begins inside a word of ICU's dictionary and has a break within it is made of the tail of
   // one word and the head of the next: "いい" in "お使い|いただいた".
   bool straddles_words(std::uint32_t begin, std::uint32_t end) const {
     if (s_.boundary[begin] != 0) {
@@ -305,7 +305,7 @@ class Scanner {
       if ((atom.check_left && !boundary[begin]) || (atom.check_right && !boundary[end])) {
         return;
       }
-      if (atom.cjk && straddles_words(begin, end)) {
+      if (atom.short_kana && straddles_words(begin, end)) {
         return;
       }
       if (!atom.exact.empty() && !keeps_accents(atom, begin)) {

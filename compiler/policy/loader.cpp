@@ -742,11 +742,12 @@ class Loader {
     atom.wild_right = wild_right;
     atom.check_left = boundaries && !wild_left && is_alnum_cp(first) && !is_cjk(first);
     atom.check_right = boundaries && !wild_right && is_alnum_cp(last) && !is_cjk(last);
-    atom.cjk = boundaries && !wild_left && !wild_right && is_short_kana_word(text);
+    atom.short_kana = boundaries && !wild_left && !wild_right && is_short_kana_word(text);
     std::string key = marked;
     key.push_back('\x01');
     key.push_back(static_cast<char>('0' + (atom.check_left ? 1 : 0) + (atom.check_right ? 2 : 0) +
-                                    (wild_left ? 4 : 0) + (wild_right ? 8 : 0)));
+                                    (wild_left ? 4 : 0) + (wild_right ? 8 : 0) +
+                                    (atom.short_kana ? 16 : 0)));
     const auto [it, inserted] = m.atom_ids.emplace(key, static_cast<std::uint32_t>(m.atoms.size()));
     if (inserted) {
       m.atoms.push_back(std::move(atom));

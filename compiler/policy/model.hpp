@@ -68,7 +68,7 @@ struct AtomDef {
   bool check_right = false;
   bool wild_left = false;
   bool wild_right = false;
-  bool cjk = false;  // starts with kana or an ideograph: matched without word boundaries
+  bool short_kana = false;  // two kana ("いい"): not matched across an ICU word break
 };
 
 struct Chain {
